@@ -1,0 +1,106 @@
+package org.rnnbench.core.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where a result was measured: git commit, JVM, OS and architecture, CPU model and cores, library versions and
+ * thread settings. Every run record carries one.
+ *
+ * @param gitCommit commit of the working tree ({@code unknown} outside git), with {@code -dirty} when modified
+ * @param jvm       JVM name and version
+ * @param os        OS name and version
+ * @param arch      CPU architecture
+ * @param cpu       CPU model name
+ * @param cores     available processors
+ * @param libraries library name to version (backends' and rnnbench's own)
+ * @param threads   thread settings: the backend's thread count and the native thread variables in effect
+ */
+public record Environment(String gitCommit, String jvm, String os, String arch, String cpu, int cores,
+                          Map<String, String> libraries, Map<String, String> threads) {
+
+    /** Environment variables and properties that set native thread counts. */
+    public static final List<String> THREAD_SETTINGS = List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS",
+        "OPENBLAS_NUM_THREADS", "ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads");
+
+    /** Copies the maps. */
+    public Environment {
+        libraries = Map.copyOf(new TreeMap<>(libraries));
+        threads = Map.copyOf(new TreeMap<>(threads));
+    }
+
+    /**
+     * The environment of this process.
+     *
+     * @param libraries       versions to record
+     * @param backendThreads  the thread count given to the backend
+     */
+    public static Environment current(Map<String, String> libraries, int backendThreads) {
+        Map<String, String> threads = new LinkedHashMap<>();
+        threads.put("backend", Integer.toString(backendThreads));
+        for (String key : THREAD_SETTINGS) {
+            String value = key.contains(".") ? System.getProperty(key) : System.getenv(key);
+            if (value != null) {
+                threads.put(key, value);
+            }
+        }
+        return new Environment(currentGitCommit(), System.getProperty("java.vm.name") + " "
+            + System.getProperty("java.version"), System.getProperty("os.name") + " "
+            + System.getProperty("os.version"), System.getProperty("os.arch"), cpuModel(),
+            Runtime.getRuntime().availableProcessors(), libraries, threads);
+    }
+
+    /** The CPU model from /proc/cpuinfo, or {@code unknown}. */
+    public static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall through
+        }
+        return "unknown";
+    }
+
+    /**
+     * The git commit: {@code RNNBENCH_GIT_COMMIT} when set (the launcher passes it to forked JVMs), otherwise asked
+     * of git in the working directory, otherwise {@code unknown}.
+     */
+    public static String currentGitCommit() {
+        String fromEnv = System.getenv("RNNBENCH_GIT_COMMIT");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv.trim();
+        }
+        String head = run("git", "rev-parse", "HEAD");
+        if (head == null) {
+            return "unknown";
+        }
+        String status = run("git", "status", "--porcelain", "--untracked-files=no");
+        return status != null && !status.isEmpty() ? head + "-dirty" : head;
+    }
+
+    private static String run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            return out;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.rnnbench.core.run;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+
+/**
+ * Run records as single JSON lines. NaN and infinities are written as the bare tokens {@code NaN} and
+ * {@code Infinity} (as Python's json module does), so a diverged run keeps its curve.
+ */
+public final class RunRecordCodec {
+    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+
+    private RunRecordCodec() {
+    }
+
+    /** One line of JSON, no trailing newline. */
+    public static String toJson(RunRecord record) {
+        return GSON.toJson(record);
+    }
+
+    /**
+     * Parses one line.
+     *
+     * @param where names the file and line in a message, e.g. {@code results/x/runs.jsonl:12}
+     * @throws IllegalArgumentException naming {@code where} and what is wrong
+     */
+    public static RunRecord fromJson(String line, String where) {
+        RunRecord r;
+        try {
+            r = GSON.fromJson(line, RunRecord.class);
+        } catch (JsonParseException | IllegalArgumentException e) {
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
+            throw new IllegalArgumentException(where + ": not a valid run record (" + detail + ")");
+        }
+        if (r == null) {
+            throw new IllegalArgumentException(where + ": empty line where a run record was expected");
+        }
+        return r;
+    }
+}
