@@ -19,6 +19,14 @@ import org.rnnbench.core.weights.Initializer;
 class ReferenceGradientTest {
     static final double TOLERANCE = 1e-6;
 
+    /** The case's initial weights, batch and network. */
+    record Setup(ReferenceWeights weights, Batch batch, ReferenceNetwork net) {
+        static Setup of(ContractCase c) {
+            return new Setup(ReferenceWeights.of(Initializer.initialize(c.model(), Init.PYTORCH, c.seed())),
+                RandomBatches.of(c.model(), c.seed()), new ReferenceNetwork(c.model()));
+        }
+    }
+
     static List<ContractCase> grid() {
         return ContractCases.grid();
     }
@@ -26,9 +34,10 @@ class ReferenceGradientTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("grid")
     void analyticGradientsOfEveryParameterMatchFiniteDifferences(ContractCase c) {
-        ReferenceWeights w = ReferenceWeights.of(Initializer.initialize(c.model(), Init.PYTORCH, c.seed()));
-        Batch batch = RandomBatches.of(c.model(), c.seed());
-        ReferenceNetwork net = new ReferenceNetwork(c.model());
+        Setup in = Setup.of(c);
+        ReferenceWeights w = in.weights();
+        Batch batch = in.batch();
+        ReferenceNetwork net = in.net();
         ReferenceWeights analytic = net.forward(w, batch).backward().gradients();
         Map<String, double[]> numeric = FiniteDifferences.gradient(w, () -> net.forward(w, batch).loss());
         double largest = 0;
@@ -45,9 +54,10 @@ class ReferenceGradientTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("grid")
     void hiddenStateGradientsMatchFiniteDifferencesOfAProbe(ContractCase c) {
-        ReferenceWeights w = ReferenceWeights.of(Initializer.initialize(c.model(), Init.PYTORCH, c.seed()));
-        Batch batch = RandomBatches.of(c.model(), c.seed());
-        ReferenceNetwork net = new ReferenceNetwork(c.model());
+        Setup in = Setup.of(c);
+        ReferenceWeights w = in.weights();
+        Batch batch = in.batch();
+        ReferenceNetwork net = in.net();
         double[][][] analytic = net.forward(w, batch).backward().dhTop();
         int steps = batch.recurrentSteps(c.model().topology());
         double[][][] offset = new double[steps][batch.size()][c.model().hiddenSize()];

@@ -18,6 +18,14 @@ class ReferenceProbeGradientTest {
     static final int B = 3;
     static final int T = 6;
 
+    static ReferenceWeights weights(CellSpec cell, long seed) {
+        return ReferenceWeights.of(Initializer.initialize(cell, Init.PYTORCH, seed));
+    }
+
+    static double[] input(CellSpec cell, long seed) {
+        return Comparison.widen(RandomBatches.dense(B, T, cell.inputSize(), seed).values());
+    }
+
     static List<CellSpec> stacks() {
         return ContractCases.stacks();
     }
@@ -25,8 +33,8 @@ class ReferenceProbeGradientTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("stacks")
     void inputAndWeightGradientsMatchFiniteDifferences(CellSpec cell) {
-        ReferenceWeights w = ReferenceWeights.of(Initializer.initialize(cell, Init.PYTORCH, 11));
-        double[] x = Comparison.widen(RandomBatches.dense(B, T, cell.inputSize(), 12).values());
+        ReferenceWeights w = weights(cell, 11);
+        double[] x = input(cell, 12);
         ReferenceProbe.Result r = ReferenceProbe.run(cell, w, x, B, T);
         double[] numericInput = FiniteDifferences.gradient(x, () -> ReferenceProbe.run(cell, w, x, B, T).loss());
         Comparison.assertClose(cell.id() + ": dL/dx", r.inputGradient(), numericInput, 1e-6);
@@ -39,9 +47,7 @@ class ReferenceProbeGradientTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("stacks")
     void lossIsHalfTheSquaredOutputAndTheLastOutputIsTheTopFinalState(CellSpec cell) {
-        ReferenceWeights w = ReferenceWeights.of(Initializer.initialize(cell, Init.PYTORCH, 3));
-        double[] x = Comparison.widen(RandomBatches.dense(B, T, cell.inputSize(), 4).values());
-        ReferenceProbe.Result r = ReferenceProbe.run(cell, w, x, B, T);
+        ReferenceProbe.Result r = ReferenceProbe.run(cell, weights(cell, 3), input(cell, 4), B, T);
         int h = cell.hiddenSize();
         double half = 0;
         for (double v : r.output()) {

@@ -35,6 +35,12 @@ class ReferenceTrainingTest {
         return w;
     }
 
+    static ReferenceModel adamModel(CanonicalWeights init) {
+        ReferenceModel model = new ReferenceModel(M2M, TrainSpec.adam(0.01, 3, 1, 0));
+        model.importWeights(init);
+        return model;
+    }
+
     static double[] values(ReferenceWeights w) {
         return w.asMap().values().stream().mapToDouble(v -> v[0]).toArray();
     }
@@ -152,14 +158,12 @@ class ReferenceTrainingTest {
     void importResetsAdamSoTheNextStepIsAFirstStep() {
         CanonicalWeights init = Initializer.initialize(M2M, Init.PYTORCH, 1);
         Batch batch = RandomBatches.of(M2M, 2);
-        ReferenceModel used = new ReferenceModel(M2M, TrainSpec.adam(0.01, 3, 1, 0));
-        used.importWeights(init);
+        ReferenceModel used = adamModel(init);
         used.trainStep(batch);
         used.trainStep(batch);
         used.importWeights(init);
         used.trainStep(batch);
-        ReferenceModel fresh = new ReferenceModel(M2M, TrainSpec.adam(0.01, 3, 1, 0));
-        fresh.importWeights(init);
+        ReferenceModel fresh = adamModel(init);
         fresh.trainStep(batch);
         assertEquals(fresh.exportWeights(), used.exportWeights());
     }
@@ -181,8 +185,7 @@ class ReferenceTrainingTest {
     void gradientsAndForwardChangeNothing() {
         CanonicalWeights init = Initializer.initialize(M2M, Init.PYTORCH, 1);
         Batch batch = RandomBatches.of(M2M, 2);
-        ReferenceModel model = new ReferenceModel(M2M, TrainSpec.adam(0.01, 3, 1, 0));
-        model.importWeights(init);
+        ReferenceModel model = adamModel(init);
         double loss = model.forward(batch).loss();
         model.gradients(batch);
         model.hiddenGradientNorms(batch);
