@@ -66,10 +66,9 @@ public final class Compare {
         onlyBaseline.sort(null);
         List<Finding> findings = new ArrayList<>();
         Map<String, List<Double>> baselineSeeds = MetricJudge.seedValues(baseline.runs());
-        Map<String, List<Double>> currentSeeds = MetricJudge.seedValues(current.runs());
         for (MatchedUnit u : matched) {
             findings.add(StatusJudge.judge(u));
-            MetricJudge.judge(u, baselineSeeds, currentSeeds, settings).ifPresent(findings::add);
+            MetricJudge.judge(u, baselineSeeds, settings).ifPresent(findings::add);
         }
         findings.addAll(StepTimeJudge.judge(matched, settings, notes));
         if (matched.isEmpty()) {

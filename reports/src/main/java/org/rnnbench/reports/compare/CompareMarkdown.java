@@ -41,15 +41,15 @@ final class CompareMarkdown {
         CompareSettings s = c.settings();
         sb.append("### How this was judged\n\n")
             .append("- step time: ratio of median per-step times (first ")
-            .append(Format.SIG3.text(s.warmupFraction() * 100)).append("% of each run's steps dropped), 95% bootstrap"
-                + " interval from resampling the per-step times (").append(s.resamples())
-            .append(" resamples), widened by the between-run noise of the backend; a regression when the interval"
-                + " lies above x").append(Format.FIXED2.text(1 + s.threshold()))
+            .append(Format.SIG3.text(s.warmupFraction() * 100)).append("% of each run's steps dropped); its"
+                + " standard error from a bootstrap of the per-step times (").append(s.resamples())
+            .append(" resamples) combined with the between-run noise of the backend (the spread of all its units'"
+                + " ratios); a regression when the interval lies above x").append(Format.FIXED2.text(1 + s.threshold()))
             .append(", an improvement when below x").append(Format.FIXED2.text(1 / (1 + s.threshold())))
-            .append(". Per backend, the geometric mean ratio over its configurations with a Student-t interval, held"
-                + " against the same bounds.\n")
+            .append("; the intervals of all units together cover 95%. Per backend, the geometric mean ratio over its"
+                + " configurations with a Student-t interval, held against the same bounds.\n")
             .append("- metric: a change counts beyond max(").append(Format.SIG3.text(s.metricSigmas()))
-            .append(" x the configuration's seed-to-seed standard deviation, ")
+            .append(" x the configuration's seed-to-seed standard deviation in the baseline, ")
             .append(Format.SIG3.text(s.chanceFraction() * 100))
             .append("% of the baseline's distance to chance).\n")
             .append("- status: OK < DIVERGED = UNSUPPORTED < FAILED; more severe is a regression.\n\n");

@@ -9,7 +9,7 @@ import org.rnnbench.reports.stats.StepTimes;
  *                       ratio current / baseline above {@code 1 + threshold} (an improvement below
  *                       {@code 1 / (1 + threshold)}); default 0.10
  * @param metricSigmas   a metric change counts when larger than this many seed standard deviations of the
- *                       configuration (pooled over both sides); default 3
+ *                       configuration in the baseline; default 3
  * @param chanceFraction ... or larger than this fraction of the baseline's distance from chance, whichever is
  *                       larger (the only yardstick when there is one seed); default 0.10
  * @param warmupFraction fraction of each run's first steps dropped from step times; default 0.10

@@ -1,7 +1,6 @@
 package org.rnnbench.reports.compare;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,9 @@ import org.rnnbench.reports.table.Format;
  * tolerance = max(metricSigmas * s, chanceFraction * |baseline - chance|)
  * </pre>
  *
- * where s is the seed-to-seed standard deviation of the configuration's metric, pooled over both sides
- * ({@code s^2 = sum (n_i - 1) s_i^2 / sum (n_i - 1)} over the sides with at least two OK seeds) and left out when
- * neither side has two; chance is the baseline's chance level of the metric (analytic, else empirical), 0 when
+ * where s is the sample standard deviation of the configuration's metric over its OK seeds in the baseline (the
+ * current side's spread is not used: a regression in some of its seeds would widen it and hide itself), left out
+ * when the baseline has fewer than two; chance is the baseline's chance level of the metric (analytic, else empirical), 0 when
  * unknown. With one seed only the distance to chance sets the scale: a model that beats chance by a wide margin may
  * move further before it counts. Worse beyond the tolerance (in the metric's direction) is a regression, better
  * beyond it an improvement; a finite value turning NaN is a regression.
@@ -44,8 +43,7 @@ final class MetricJudge {
     }
 
     /** The finding, empty when a side did not end OK (the status finding covers that). */
-    static Optional<Finding> judge(MatchedUnit unit, Map<String, List<Double>> baselineSeeds,
-                                   Map<String, List<Double>> currentSeeds, CompareSettings s) {
+    static Optional<Finding> judge(MatchedUnit unit, Map<String, List<Double>> baselineSeeds, CompareSettings s) {
         if (MatchedUnit.status(unit.baseline()) != RunStatus.OK || MatchedUnit.status(unit.current()) != RunStatus.OK) {
             return Optional.empty();
         }
@@ -64,7 +62,7 @@ final class MetricJudge {
             return Optional.of(new Finding(unit.id(), Aspect.METRIC, v, Double.NaN, text(metric, b),
                 text(metric, c), "-", "a value is missing or not finite"));
         }
-        double sd = pooledSd(baselineSeeds.get(unit.configKey()), currentSeeds.get(unit.configKey()));
+        double sd = sampleSd(baselineSeeds.get(unit.configKey()));
         double chance = unit.baseline().get(0).chance();
         double distance = Math.abs(b - (Double.isFinite(chance) ? chance : 0));
         double bySeeds = Double.isFinite(sd) ? s.metricSigmas() * sd : 0;
@@ -82,24 +80,14 @@ final class MetricJudge {
                 + "tolerance " + Format.SIG3.text(tolerance) + " (" + scale + ")"));
     }
 
-    /**
-     * The pooled sample standard deviation of two groups, each counted when it has two values or more; NaN when
-     * neither has.
-     */
-    static double pooledSd(List<Double> a, List<Double> b) {
-        double ss = 0;
-        int df = 0;
-        for (List<Double> g : Arrays.asList(a, b)) {
-            if (g == null || g.size() < 2) {
-                continue;
-            }
-            double mean = g.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            for (double v : g) {
-                ss += (v - mean) * (v - mean);
-            }
-            df += g.size() - 1;
+    /** The sample standard deviation of {@code values}, NaN for fewer than two. */
+    static double sampleSd(List<Double> values) {
+        if (values == null || values.size() < 2) {
+            return Double.NaN;
         }
-        return df == 0 ? Double.NaN : Math.sqrt(ss / df);
+        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double ss = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        return Math.sqrt(ss / (values.size() - 1));
     }
 
     private static double mean(List<LoadedRun> runs) {
