@@ -28,7 +28,8 @@ record Options(List<String> positional, Map<String, String> options) {
             if (a.startsWith("--")) {
                 String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
                 if (!known.contains(name)) {
-                    throw new IllegalArgumentException("unknown option " + name + "; known: " + String.join(", ", known));
+                    throw new IllegalArgumentException("unknown option " + name + "; known: "
+                        + String.join(", ", known));
                 }
                 if (a.contains("=")) {
                     options.put(name, a.substring(a.indexOf('=') + 1));
@@ -42,8 +43,9 @@ record Options(List<String> positional, Map<String, String> options) {
             }
         }
         if (positional.size() != positionals) {
-            throw new IllegalArgumentException("expected " + positionals + " director" + (positionals == 1 ? "y" : "ies")
-                + ", got " + positional.size() + (positional.isEmpty() ? "" : " (" + String.join(" ", positional) + ")"));
+            throw new IllegalArgumentException("expected " + positionals + " director"
+                + (positionals == 1 ? "y" : "ies") + ", got " + positional.size()
+                + (positional.isEmpty() ? "" : " (" + String.join(" ", positional) + ")"));
         }
         return new Options(positional, options);
     }

@@ -21,10 +21,10 @@ import org.rnnbench.reports.table.Format;
  *
  * where s is the sample standard deviation of the configuration's metric over its OK seeds in the baseline (the
  * current side's spread is not used: a regression in some of its seeds would widen it and hide itself), left out
- * when the baseline has fewer than two; chance is the baseline's chance level of the metric (analytic, else empirical), 0 when
- * unknown. With one seed only the distance to chance sets the scale: a model that beats chance by a wide margin may
- * move further before it counts. Worse beyond the tolerance (in the metric's direction) is a regression, better
- * beyond it an improvement; a finite value turning NaN is a regression.
+ * when the baseline has fewer than two; chance is the baseline's chance level of the metric (analytic, else
+ * empirical), 0 when unknown. With one seed only the distance to chance sets the scale: a model that beats chance
+ * by a wide margin may move further before it counts. Worse beyond the tolerance (in the metric's direction) is a
+ * regression, better beyond it an improvement; a finite value turning NaN is a regression.
  */
 final class MetricJudge {
     private MetricJudge() {

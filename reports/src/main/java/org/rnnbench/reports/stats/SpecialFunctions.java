@@ -87,32 +87,28 @@ final class SpecialFunctions {
         return Math.exp(logPrefix) * betaFraction(x, a, b) / a;
     }
 
-    /** The continued fraction of I_x(a, b): 1/(1+ d1/(1+ d2/(1+ ...))), modified Lentz. */
+    /**
+     * The continued fraction of I_x(a, b): 1/(1+ d1/(1+ d2/(1+ ...))) with d_2m = m(b-m)x / ((a+2m-1)(a+2m)) and
+     * d_2m+1 = -(a+m)(a+b+m)x / ((a+2m)(a+2m+1)), by modified Lentz.
+     */
     private static double betaFraction(double x, double a, double b) {
         double c = 1;
         double d = 1 - (a + b) * x / (a + 1);
         d = Math.abs(d) < TINY ? TINY : d;
         d = 1 / d;
         double h = d;
-        for (int m = 1; m < MAX_TERMS; m++) {
-            // even step: d_2m = m(b-m)x / ((a+2m-1)(a+2m))
-            double even = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m));
-            d = 1 + even * d;
+        for (int n = 2; n < 2 * MAX_TERMS; n++) {
+            int m = n / 2;
+            double coefficient = n % 2 == 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
+                : -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
+            d = 1 + coefficient * d;
             d = Math.abs(d) < TINY ? TINY : d;
-            c = 1 + even / c;
-            c = Math.abs(c) < TINY ? TINY : c;
-            d = 1 / d;
-            h *= d * c;
-            // odd step: d_2m+1 = -(a+m)(a+b+m)x / ((a+2m)(a+2m+1))
-            double odd = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
-            d = 1 + odd * d;
-            d = Math.abs(d) < TINY ? TINY : d;
-            c = 1 + odd / c;
+            c = 1 + coefficient / c;
             c = Math.abs(c) < TINY ? TINY : c;
             d = 1 / d;
             double delta = d * c;
             h *= delta;
-            if (Math.abs(delta - 1) < EPS) {
+            if (n % 2 == 1 && Math.abs(delta - 1) < EPS) {
                 break;
             }
         }

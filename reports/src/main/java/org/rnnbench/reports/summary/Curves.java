@@ -12,20 +12,7 @@ public final class Curves {
      * as long as the longest curve.
      */
     public static double[] mean(List<double[]> curves) {
-        int length = curves.stream().mapToInt(c -> c.length).max().orElse(0);
-        double[] out = new double[length];
-        for (int t = 0; t < length; t++) {
-            double sum = 0;
-            int n = 0;
-            for (double[] c : curves) {
-                if (t < c.length && Double.isFinite(c[t])) {
-                    sum += c[t];
-                    n++;
-                }
-            }
-            out[t] = n == 0 ? Double.NaN : sum / n;
-        }
-        return out;
+        return pointwise(curves, false);
     }
 
     /**
@@ -33,18 +20,22 @@ public final class Curves {
      * axis); NaN where no curve has one.
      */
     public static double[] geometricMean(List<double[]> curves) {
+        return pointwise(curves, true);
+    }
+
+    private static double[] pointwise(List<double[]> curves, boolean geometric) {
         int length = curves.stream().mapToInt(c -> c.length).max().orElse(0);
         double[] out = new double[length];
         for (int t = 0; t < length; t++) {
             double sum = 0;
             int n = 0;
             for (double[] c : curves) {
-                if (t < c.length && Double.isFinite(c[t]) && c[t] > 0) {
-                    sum += Math.log(c[t]);
+                if (t < c.length && Double.isFinite(c[t]) && (!geometric || c[t] > 0)) {
+                    sum += geometric ? Math.log(c[t]) : c[t];
                     n++;
                 }
             }
-            out[t] = n == 0 ? Double.NaN : Math.exp(sum / n);
+            out[t] = n == 0 ? Double.NaN : geometric ? Math.exp(sum / n) : sum / n;
         }
         return out;
     }
