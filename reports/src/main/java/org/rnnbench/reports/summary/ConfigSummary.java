@@ -54,8 +54,9 @@ public record ConfigSummary(String key, String label, RunParams params, List<Loa
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("a configuration summary needs at least one run");
         }
-        LoadedRun first = runs.get(0);
         List<LoadedRun> okRuns = runs.stream().filter(r -> r.record().status() == RunStatus.OK).toList();
+        // metric name, chance and parameter counts come from a run that ended OK when there is one
+        LoadedRun first = okRuns.isEmpty() ? runs.get(0) : okRuns.get(0);
         MeanInterval metric = MeanInterval.of(okRuns.stream().mapToDouble(LoadedRun::primaryValue).toArray());
         List<RunRecord> records = runs.stream().map(LoadedRun::record).toList();
         Spread step = Spread.of(StepTimes.pooledMillis(records, warmupFraction));
