@@ -11,6 +11,9 @@ import org.rnnbench.reports.table.Format;
  * were reached, notes, and every finding folded away in a {@code <details>} block.
  */
 final class CompareMarkdown {
+    /** Most findings listed in the folded block. */
+    static final int MAX_DETAILS = 300;
+
     private CompareMarkdown() {
     }
 
@@ -43,8 +46,8 @@ final class CompareMarkdown {
             .append("- step time: ratio of median per-step times (first ")
             .append(Format.SIG3.text(s.warmupFraction() * 100)).append("% of each run's steps dropped); its"
                 + " standard error from a bootstrap of the per-step times (").append(s.resamples())
-            .append(" resamples) combined with the between-run noise of the backend (the spread of all its units'"
-                + " ratios); a regression when the interval lies above x").append(Format.FIXED2.text(1 + s.threshold()))
+            .append(" resamples) combined with the between-run noise of the backend (the root mean square spread of"
+                + " its other units' ratios); a regression when the interval lies above x").append(Format.FIXED2.text(1 + s.threshold()))
             .append(", an improvement when below x").append(Format.FIXED2.text(1 / (1 + s.threshold())))
             .append("; the intervals of all units together cover 95%. Per backend, the geometric mean ratio over its"
                 + " configurations with a Student-t interval, held against the same bounds.\n")
@@ -58,9 +61,15 @@ final class CompareMarkdown {
             c.notes().forEach(n -> sb.append("- ").append(escape(n)).append('\n'));
             sb.append('\n');
         }
-        sb.append("<details><summary>all ").append(c.findings().size()).append(" findings</summary>\n\n")
-            .append(table(c.findings())).append("\n</details>\n");
-        return sb.toString();
+        // unchanged statuses say nothing; the rest is folded away, cut short to stay within a CI comment's size
+        List<Finding> shown = c.findings().stream()
+            .filter(f -> f.aspect() != Aspect.STATUS || f.verdict() != Verdict.UNCHANGED).toList();
+        sb.append("<details><summary>").append(shown.size()).append(" findings (unchanged statuses left out)")
+            .append("</summary>\n\n").append(table(shown.subList(0, Math.min(shown.size(), MAX_DETAILS))));
+        if (shown.size() > MAX_DETAILS) {
+            sb.append("\n").append(shown.size() - MAX_DETAILS).append(" more not shown.\n");
+        }
+        return sb.append("\n</details>\n").toString();
     }
 
     private static void list(StringBuilder sb, String title, List<String> ids) {

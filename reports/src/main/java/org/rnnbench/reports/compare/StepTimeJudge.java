@@ -24,14 +24,17 @@ import org.rnnbench.reports.table.Format;
  *       per-step times ({@link Bootstrap});</li>
  *   <li><b>between runs</b>: what moves a unit from one run to the next as a whole (JIT outcomes in a new JVM,
  *       other load on the machine while it ran), invisible inside a run. It is estimated from the comparison
- *       itself, per backend: sigma = 1.4826 * median |log r_u - median log r| over the backend's units (the MAD,
- *       robust to a few real changes and blind to a shift of them all). A backend with fewer than
- *       {@value #MIN_UNITS} units borrows the MAD of every unit of the backends with two or more, each centred on
- *       its backend's median; with fewer than {@value #MIN_UNITS} of those, sigma = 0 and only within-run noise
- *       counts.</li>
+ *       itself, per backend, from the <em>other</em> units: for unit u, sigma_u is the root mean square of
+ *       log r_v - median(log r) over the backend's units v other than u. Centring on the median makes it blind to
+ *       a shift of all units (that is the backend verdict's business); leaving u out keeps a real change of u from
+ *       hiding itself. It is a root mean square and not a robust scale on purpose: measured run-to-run noise has
+ *       heavy tails (most units within 5%, a few 40% off), and a median-based scale would call those few
+ *       regressions. A backend with fewer than {@value #MIN_UNITS} units borrows the deviations of the units of
+ *       every backend with two or more, each centred on its backend's median; with fewer than
+ *       {@value #MIN_UNITS} of those, sigma = 0 and only within-run noise counts.</li>
  * </ol>
  *
- * <p><b>Per unit</b>: the interval log r +- z * sqrt(se_boot^2 + sigma^2), with z the normal quantile that gives
+ * <p><b>Per unit</b>: the interval log r +- z * sqrt(se_boot^2 + sigma_u^2), with z the normal quantile that gives
  * the units 95% coverage together (Bonferroni: {@code z = Phi^-1(1 - 0.025 / m)} for m units), so that comparing
  * two runs of the same configuration flags nothing 95% of the time however many units there are. A regression
  * needs the whole interval above log(1 + threshold), an improvement below -log(1 + threshold).
@@ -75,7 +78,7 @@ final class StepTimeJudge {
             byBackend.computeIfAbsent(u.backend(), k -> new ArrayList<>())
                 .add(new Measured(u, Percentiles.median(b), Percentiles.median(c), r));
         }
-        double pooled = pooledSigma(byBackend);
+        List<Double> pooled = pooledDeviations(byBackend);
         int m = byBackend.values().stream().mapToInt(List::size).sum();
         double z = m == 0 ? 0 : Normal.quantile(1 - 0.025 / m);
         double bound = Math.log(1 + s.threshold());
@@ -83,12 +86,16 @@ final class StepTimeJudge {
         byBackend.forEach((backend, measured) -> {
             double[] logs = measured.stream().mapToDouble(Measured::log).toArray();
             boolean own = logs.length >= MIN_UNITS;
-            double sigma = own ? mad(logs) : pooled;
-            notes.add("between-run noise of backend " + backend + ": sigma = " + Format.SIG3.text(sigma)
-                + " in log ratio (about " + Format.SIG3.text((Math.exp(sigma) - 1) * 100) + "%), " + (own
-                ? "from its " + logs.length + " units" : sigma > 0 ? "borrowed from every backend (it has "
-                + logs.length + " unit(s))" : "not estimable (too few units): within-run noise only"));
+            double median = Percentiles.median(logs);
+            List<Double> deviations = own ? Arrays.stream(logs).map(v -> v - median).boxed().toList() : pooled;
+            double all = rms(deviations, Double.NaN);
+            notes.add("between-run noise of backend " + backend + ": sigma = " + Format.SIG3.text(all)
+                + " in log ratio (about " + Format.SIG3.text((Math.exp(all) - 1) * 100) + "%), " + (own
+                ? "from its " + logs.length + " units (each unit judged by the others)" : all > 0
+                ? "borrowed from every backend (it has " + logs.length + " unit(s))"
+                : "not estimable (too few units): within-run noise only"));
             for (Measured u : measured) {
+                double sigma = own ? rms(deviations, u.log() - median) : all;
                 double se = Math.hypot(u.r().logSe(), sigma);
                 double low = u.log() - z * se;
                 double high = u.log() + z * se;
@@ -129,27 +136,36 @@ final class StepTimeJudge {
         return low > bound ? Verdict.REGRESSION : high < -bound ? Verdict.IMPROVEMENT : Verdict.UNCHANGED;
     }
 
-    /** 1.4826 times the median absolute deviation from the median (the normal sigma when the data are normal). */
-    static double mad(double[] values) {
-        double median = Percentiles.median(values);
-        return 1.4826 * Percentiles.median(Arrays.stream(values).map(v -> Math.abs(v - median)).toArray());
+    /**
+     * The root mean square of {@code deviations}, leaving out one occurrence of {@code own} (NaN to keep them all);
+     * 0 when fewer than {@link #MIN_UNITS} - 1 remain.
+     */
+    static double rms(List<Double> deviations, double own) {
+        double ss = 0;
+        int n = 0;
+        boolean skipped = Double.isNaN(own);
+        for (double d : deviations) {
+            if (!skipped && d == own) {
+                skipped = true;
+                continue;
+            }
+            ss += d * d;
+            n++;
+        }
+        return n < MIN_UNITS - 1 ? 0 : Math.sqrt(ss / n);
     }
 
-    /**
-     * The MAD over the units of every backend with two or more, each centred on its backend's median; 0 with fewer
-     * than {@link #MIN_UNITS} such units.
-     */
-    private static double pooledSigma(Map<String, List<Measured>> byBackend) {
+    /** The deviations of every unit from its backend's median log ratio, over the backends with two or more. */
+    private static List<Double> pooledDeviations(Map<String, List<Measured>> byBackend) {
         List<Double> deviations = new ArrayList<>();
         for (List<Measured> measured : byBackend.values()) {
             if (measured.size() >= 2) {
                 double[] logs = measured.stream().mapToDouble(Measured::log).toArray();
                 double median = Percentiles.median(logs);
-                Arrays.stream(logs).forEach(v -> deviations.add(Math.abs(v - median)));
+                Arrays.stream(logs).forEach(v -> deviations.add(v - median));
             }
         }
-        return deviations.size() < MIN_UNITS ? 0
-            : 1.4826 * Percentiles.median(deviations.stream().mapToDouble(Double::doubleValue).toArray());
+        return deviations;
     }
 
     private static String ms(double v) {

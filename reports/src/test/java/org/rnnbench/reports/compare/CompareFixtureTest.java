@@ -27,7 +27,7 @@ class CompareFixtureTest {
         assertEquals(List.of(), c.onlyInBaseline());
         assertEquals(List.of(), c.onlyInCurrent());
         // every unit got a status, a metric and a step-time verdict, plus one for the backend
-        assertEquals(36 * 3 + 1, c.findings().size());
+        assertEquals(54 * 3 + 1, c.findings().size());
         assertTrue(c.markdown().startsWith("## rnnbench compare: no regression"), c.markdown());
     }
 

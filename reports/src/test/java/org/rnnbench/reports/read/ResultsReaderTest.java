@@ -26,11 +26,11 @@ class ResultsReaderTest {
     @Test
     void readsEveryRecordOfTheFixture() {
         Results r = ResultsReader.read(Fixtures.run("run-a"));
-        assertEquals(36, r.runs().size());
+        assertEquals(54, r.runs().size());
         assertEquals(1, r.files().size());
         assertTrue(r.warnings().isEmpty());
         assertTrue(r.runs().get(4).source().endsWith("runs.jsonl:5"), r.runs().get(4).source());
-        assertEquals(150, r.runs().get(0).record().stepNanos().length);
+        assertEquals(100, r.runs().get(0).record().stepNanos().length);
     }
 
     @Test
