@@ -17,7 +17,8 @@ import ai.djl.pytorch.jni.JniUtils;
  * {@link org.rnnbench.core.backend.Backend#create} or {@code probeStack} of a DJL backend in the JVM); later
  * changes are ignored by libtorch, so a run that needs other settings needs another JVM.
  * <ul>
- *   <li>{@code ai.djl.offline} (system property): DJL never downloads. Set to {@code true} here unless the user
+ *   <li>{@code ai.djl.offline} (system property; DJL reads the environment variable {@code DJL_OFFLINE} first):
+ *       DJL never downloads. Set to {@code true} here unless the user
  *       set it. The natives come from the {@code pytorch-native-cpu} and {@code pytorch-jni} jars on the class
  *       path; without either DJL would try to download them and, offline, fails at once saying so. Offline mode
  *       also turns off DJL's telemetry call.</li>
@@ -73,12 +74,13 @@ public final class DjlEngine {
         return engine != null;
     }
 
-    /** The intra-op and inter-op thread counts libtorch uses; loads the engine (with 1 thread) if needed. */
-    public static Map<String, Integer> threadsInEffect() {
-        get(1);
+    /** The intra-op and inter-op thread counts libtorch uses, by property name; empty before the engine loads. */
+    public static synchronized Map<String, Integer> threadsInEffect() {
         Map<String, Integer> m = new LinkedHashMap<>();
-        m.put(NUM_THREADS, JniUtils.getNumThreads());
-        m.put(NUM_INTEROP_THREADS, JniUtils.getNumInteropThreads());
+        if (engine != null) {
+            m.put(NUM_THREADS, JniUtils.getNumThreads());
+            m.put(NUM_INTEROP_THREADS, JniUtils.getNumInteropThreads());
+        }
         return m;
     }
 

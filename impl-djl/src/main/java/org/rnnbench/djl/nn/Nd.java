@@ -55,6 +55,13 @@ public final class Nd {
         return scope.zeros(new Shape(shape), FLOAT);
     }
 
+    /** A zero parameter of {@code shape} in {@code manager}, requiring a gradient. */
+    public static NDArray parameter(NDManager manager, long... shape) {
+        NDArray a = manager.zeros(new Shape(shape), FLOAT);
+        a.setRequiresGradient(true);
+        return a;
+    }
+
     /** Copies {@code values} into an array of {@code shape} in {@code scope}. */
     public static NDArray values(NDManager scope, float[] values, long... shape) {
         return scope.create(values, new Shape(shape));

@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import org.rnnbench.core.data.Batch;
 import org.rnnbench.core.data.Sequences;
 import org.rnnbench.core.spec.InputEncoding;
@@ -42,10 +41,10 @@ public final class Network {
         this.spec = spec;
         this.encoder = kind.create(manager, spec.cellSpec());
         this.decoder = spec.hasDecoder() ? kind.create(manager, spec.cellSpec()) : null;
-        this.headWeight = leaf(manager, spec.outputs(), spec.hiddenSize());
-        this.headBias = leaf(manager, spec.outputs());
-        this.embedding = spec.encoding() instanceof InputEncoding.Embedding e ? leaf(manager, e.vocab(), e.dim())
-            : null;
+        this.headWeight = Nd.parameter(manager, spec.outputs(), spec.hiddenSize());
+        this.headBias = Nd.parameter(manager, spec.outputs());
+        this.embedding = spec.encoding() instanceof InputEncoding.Embedding e
+            ? Nd.parameter(manager, e.vocab(), e.dim()) : null;
         this.inputs = new InputEncoder(spec.encoding(), embedding);
         Map<String, NDArray> map = new LinkedHashMap<>();
         for (ParameterShape p : ParameterLayout.of(spec).parameters()) {
@@ -63,12 +62,6 @@ public final class Network {
                 ? decoder.parameters().get(name.substring(ParameterLayout.DECODER.length()))
                 : encoder.parameters().get(name);
         };
-    }
-
-    private static NDArray leaf(NDManager manager, long... shape) {
-        NDArray a = manager.zeros(new Shape(shape), Nd.FLOAT);
-        a.setRequiresGradient(true);
-        return a;
     }
 
     /** Every parameter by canonical name, in layout order (the live arrays). */

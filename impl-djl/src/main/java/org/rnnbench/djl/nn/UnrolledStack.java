@@ -10,7 +10,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import org.rnnbench.core.spec.CellSpec;
 import org.rnnbench.core.weights.ParameterLayout;
 
@@ -33,18 +32,12 @@ public final class UnrolledStack implements RecurrentStack {
         Map<String, NDArray> map = new LinkedHashMap<>();
         int rows = cell.gateRows();
         for (int k = 0; k < cell.layers(); k++) {
-            map.put(ParameterLayout.weightIh(k), leaf(manager, rows, cell.layerInputSize(k)));
-            map.put(ParameterLayout.weightHh(k), leaf(manager, rows, cell.hiddenSize()));
-            map.put(ParameterLayout.biasIh(k), leaf(manager, rows));
-            map.put(ParameterLayout.biasHh(k), leaf(manager, rows));
+            map.put(ParameterLayout.weightIh(k), Nd.parameter(manager, rows, cell.layerInputSize(k)));
+            map.put(ParameterLayout.weightHh(k), Nd.parameter(manager, rows, cell.hiddenSize()));
+            map.put(ParameterLayout.biasIh(k), Nd.parameter(manager, rows));
+            map.put(ParameterLayout.biasHh(k), Nd.parameter(manager, rows));
         }
         this.parameters = Collections.unmodifiableMap(map);
-    }
-
-    private static NDArray leaf(NDManager manager, long... shape) {
-        NDArray a = manager.zeros(new Shape(shape), Nd.FLOAT);
-        a.setRequiresGradient(true);
-        return a;
     }
 
     @Override
