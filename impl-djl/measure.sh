@@ -22,9 +22,9 @@ case "${1:-}" in
     done ;;
   speed)
     for cell in lstm gru rnn-tanh; do
-      for id in djl djl:unrolled; do run org.rnnbench.djl.measure.SpeedRun "$id" "$cell" 32 128 32 100 5 30; done
+      run org.rnnbench.djl.measure.SpeedRun djl,djl:unrolled "$cell" 32 128 32 100 5 40
     done
-    for id in djl djl:unrolled; do run org.rnnbench.djl.measure.SpeedRun "$id" lstm 32 32 1 20 100 300; done ;;
+    run org.rnnbench.djl.measure.SpeedRun djl,djl:unrolled lstm 32 32 1 20 100 400 ;;
   *) echo "usage: $0 memory [steps] | speed" >&2; exit 2 ;;
 esac
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
