@@ -20,7 +20,8 @@ import org.rnnbench.djl.nn.Nd;
 /**
  * The update rules on gradients of very different sizes, where the placement of Adam's epsilon matters, against
  * PyTorch's formulas in double precision; DJL's built-in Adam on the same gradients for contrast. Also pins down
- * why every backward is followed by {@link Gradients#zero}: libtorch accumulates.
+ * why clipping is written here (DJL's {@code clipGrad} is a one-sided clamp) and why every backward is followed by
+ * {@link Gradients#zero}: libtorch accumulates.
  */
 class UpdaterTest {
     private static final float[] GRADIENT = {1e-3f, -2e-5f, 3e-7f, 0.5f};
@@ -57,6 +58,31 @@ class UpdaterTest {
             }
             assertTrue(Math.abs(moved[2] - 1) > 0.2, "DJL's Adam moves the weight with gradient 3e-7 by "
                 + moved[2] + " times PyTorch's step; about half (0.58) when DJL 0.36 was checked");
+        }
+    }
+
+    @Test
+    void djlsClipGradClampsEachGradientFromAboveOnlyWhereGlobalNormClippingScalesThemAll() {
+        Engine engine = DjlEngine.get(1);
+        try (NDManager m = engine.newBaseManager()) {
+            float[] gradient = {5f, -5f};
+            NDArray djl = Nd.values(m, new float[2], 2);
+            Optimizer sgd = Optimizer.sgd().setLearningRateTracker(Tracker.fixed(1f)).optClipGrad(0.1f).build();
+            sgd.update("w", djl, Nd.values(m, gradient, 2));
+            assertArrayEquals(new float[] {-0.1f, 5f}, djl.toFloatArray(), 1e-6f,
+                "DJL's clipGrad: 5 clamped to 0.1, -5 left alone");
+
+            NDArray ours = Nd.values(m, new float[2], 2);
+            ours.setRequiresGradient(true);
+            try (NDManager scope = m.newSubManager()) {
+                try (GradientCollector collector = engine.newGradientCollector()) {
+                    collector.backward(Nd.values(scope, gradient, 2).mul(ours).sum());
+                }
+                new Updater(TrainSpec.sgd(1, 1, 1, 0).withClipNorm(0.1), m).update(scope, List.of(ours));
+            }
+            float scaled = (float) (0.1 / Math.sqrt(50));
+            assertArrayEquals(new float[] {-5 * scaled, 5 * scaled}, ours.toFloatArray(), 1e-7f,
+                "global-norm clipping scales the whole gradient to norm 0.1");
         }
     }
 
