@@ -1,0 +1,83 @@
+package org.rnnbench.scratch.cell;
+
+import static org.rnnbench.scratch.simd.Simd.LANES;
+import static org.rnnbench.scratch.simd.Simd.SPECIES;
+import static org.rnnbench.scratch.simd.Simd.load;
+import static org.rnnbench.scratch.simd.Simd.sigmoid;
+import static org.rnnbench.scratch.simd.Simd.tanh;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * One time step of the LSTM cell, gates [i, f, g, o]: {@code c' = f*c + i*g}, {@code h' = o*tanh(c')}, for every
+ * row b of the batch and the hidden units j0..j1 (whole vectors; rows are padded to a stride S). Each is one fused
+ * pass: the forward computes all four gate nonlinearities and the state update, the backward all four gate
+ * gradients and the gradient carried to the previous cell state.
+ */
+public final class LstmCell {
+    private LstmCell() {
+    }
+
+    /**
+     * Forward. {@code gates} (B, 4S) at gOff holds the pre-activations [i f g o] (both projections and biases) and
+     * receives the activations; c_{t-1} and c_t are rows of {@code c} at cPrev and cNew, (B, S) each; tanh(c_t) goes
+     * to {@code tanhC} at tOff and h_t to {@code h} at hNew.
+     */
+    public static void lstmForward(float[] gates, int gOff, float[] c, int cPrev, int cNew, float[] tanhC, int tOff,
+                                   float[] h, int hNew, int batch, int stride, int j0, int j1) {
+        for (int b = 0; b < batch; b++) {
+            int g = gOff + 4 * stride * b;
+            int s = stride * b;
+            // row b: gates are 4 blocks of S values [i f g o], c/tanhC/h rows are S values; j in whole vectors
+            for (int j = j0; j < j1; j += LANES) {
+                FloatVector i = sigmoid(load(gates, g + j));
+                FloatVector f = sigmoid(load(gates, g + stride + j));
+                FloatVector gg = tanh(load(gates, g + 2 * stride + j));
+                FloatVector o = sigmoid(load(gates, g + 3 * stride + j));
+                FloatVector ct = i.fma(gg, f.mul(load(c, cPrev + s + j)));
+                FloatVector tc = tanh(ct);
+                i.intoArray(gates, g + j);
+                f.intoArray(gates, g + stride + j);
+                gg.intoArray(gates, g + 2 * stride + j);
+                o.intoArray(gates, g + 3 * stride + j);
+                ct.intoArray(c, cNew + s + j);
+                tc.intoArray(tanhC, tOff + s + j);
+                o.mul(tc).intoArray(h, hNew + s + j);
+            }
+        }
+    }
+
+    /**
+     * Backward. Reads the activations in {@code gates} at gOff, c_{t-1} at cPrev and tanh(c_t) at tOff; {@code dh}
+     * (B, S) holds dL/dh_t and is zeroed (the recurrent product adds dL/dh_{t-1} to it next); {@code dc} (B, S)
+     * holds dL/dc_t from later steps and receives dL/dc_{t-1}; the pre-activation gradients go to {@code dGates}
+     * (B, 4S) at dOff.
+     */
+    public static void lstmBackward(float[] gates, int gOff, float[] c, int cPrev, float[] tanhC, int tOff,
+                                    float[] dh, float[] dc, float[] dGates, int dOff, int batch, int stride, int j0,
+                                    int j1) {
+        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (int b = 0; b < batch; b++) {
+            int g = gOff + 4 * stride * b;
+            int d = dOff + 4 * stride * b;
+            int s = stride * b;
+            // row b: gates and dGates are 4 blocks of S [i f g o]; c/tanhC/dh/dc rows are S; j in whole vectors
+            for (int j = j0; j < j1; j += LANES) {
+                FloatVector i = load(gates, g + j);
+                FloatVector f = load(gates, g + stride + j);
+                FloatVector gg = load(gates, g + 2 * stride + j);
+                FloatVector o = load(gates, g + 3 * stride + j);
+                FloatVector tc = load(tanhC, tOff + s + j);
+                FloatVector dht = load(dh, s + j);
+                FloatVector dct = dht.mul(o).fma(one.sub(tc.mul(tc)), load(dc, s + j));
+                dct.mul(gg).mul(i.mul(one.sub(i))).intoArray(dGates, d + j);
+                dct.mul(load(c, cPrev + s + j)).mul(f.mul(one.sub(f))).intoArray(dGates, d + stride + j);
+                dct.mul(i).mul(one.sub(gg.mul(gg))).intoArray(dGates, d + 2 * stride + j);
+                dht.mul(tc).mul(o.mul(one.sub(o))).intoArray(dGates, d + 3 * stride + j);
+                dct.mul(f).intoArray(dc, s + j);
+                zero.intoArray(dh, s + j);
+            }
+        }
+    }
+}

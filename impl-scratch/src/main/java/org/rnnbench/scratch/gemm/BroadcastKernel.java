@@ -1,0 +1,165 @@
+package org.rnnbench.scratch.gemm;
+
+import static org.rnnbench.scratch.simd.Simd.LANES;
+import static org.rnnbench.scratch.simd.Simd.SPECIES;
+import static org.rnnbench.scratch.simd.Simd.load;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * The register-blocked kernel behind {@link GemmNN#fast} and {@link GemmTN#fast}: {@code C += A * B} with B
+ * row-major (K, N) and A read through strides, {@code A(i, p) = a[aOff + i*aRow + p*aCol]}, so that A may be stored
+ * as (M, K) or transposed as (K, M).
+ *
+ * <p>A tile of 4 rows by 3 vectors of C stays in 12 registers while p runs over K: each step loads 3 vectors of a
+ * row of B, broadcasts 4 values of A and issues 12 fused multiply-adds. Edges use 4x1, 1x3, 1x1-vector tiles and
+ * scalar columns. Every element of C is the same chain {@code c = fma(a_p, b_p, c)} for p = 0..K-1 whatever tile
+ * computes it, so results do not depend on how C is split between threads. K is cut into blocks of
+ * {@link #K_BLOCK} so that the panel of B being reused stays in cache.
+ */
+final class BroadcastKernel {
+    /** Rows of the main tile. */
+    static final int ROWS = 4;
+    /** Vectors per row of the main tile. */
+    static final int VECTORS = 3;
+    /** Steps of K per pass over C. */
+    static final int K_BLOCK = 256;
+
+    private BroadcastKernel() {
+    }
+
+    static void run(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
+                    float[] c, int cOff, int ldc) {
+        for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
+            int kb = Math.min(K_BLOCK, k - p0);
+            block(m, n, kb, a, aOff + p0 * aCol, aRow, aCol, b, bOff + p0 * ldb, ldb, c, cOff, ldc);
+        }
+    }
+
+    private static void block(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff,
+                              int ldb, float[] c, int cOff, int ldc) {
+        int panelEnd = n - n % (VECTORS * LANES);
+        int vectorEnd = n - n % LANES;
+        int rowEnd = m - m % ROWS;
+        // c is (M, N): panels of 3L columns, then single vectors, then scalar columns; rows in fours, then singly
+        for (int j = 0; j < panelEnd; j += VECTORS * LANES) {
+            for (int i = 0; i < rowEnd; i += ROWS) {
+                tile4x3(k, a, aOff + i * aRow, aRow, aCol, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc);
+            }
+            for (int i = rowEnd; i < m; i++) {
+                tile1x3(k, a, aOff + i * aRow, aCol, b, bOff + j, ldb, c, cOff + i * ldc + j);
+            }
+        }
+        for (int j = panelEnd; j < vectorEnd; j += LANES) {
+            for (int i = 0; i < rowEnd; i += ROWS) {
+                tile4x1(k, a, aOff + i * aRow, aRow, aCol, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc);
+            }
+            for (int i = rowEnd; i < m; i++) {
+                tile1x1(k, a, aOff + i * aRow, aCol, b, bOff + j, ldb, c, cOff + i * ldc + j);
+            }
+        }
+        for (int j = vectorEnd; j < n; j++) {
+            for (int i = 0; i < m; i++) {
+                int ai = aOff + i * aRow;
+                int bj = bOff + j;
+                float sum = c[cOff + i * ldc + j];
+                for (int p = 0; p < k; p++) {
+                    sum = Math.fma(a[ai + p * aCol], b[bj + p * ldb], sum);
+                }
+                c[cOff + i * ldc + j] = sum;
+            }
+        }
+    }
+
+    private static void tile4x3(int k, float[] a, int a0, int aRow, int aCol, float[] b, int b0, int ldb,
+                                float[] c, int c0, int ldc) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        FloatVector s00 = load(c, c0), s01 = load(c, c0 + LANES), s02 = load(c, c0 + 2 * LANES);
+        FloatVector s10 = load(c, c1), s11 = load(c, c1 + LANES), s12 = load(c, c1 + 2 * LANES);
+        FloatVector s20 = load(c, c2), s21 = load(c, c2 + LANES), s22 = load(c, c2 + 2 * LANES);
+        FloatVector s30 = load(c, c3), s31 = load(c, c3 + LANES), s32 = load(c, c3 + 2 * LANES);
+        int a1 = a0 + aRow;
+        int a2 = a1 + aRow;
+        int a3 = a2 + aRow;
+        // per p: b row p (3 vectors) times a(i..i+3, p) broadcast
+        for (int p = 0; p < k; p++) {
+            int bp = b0 + p * ldb;
+            int ap = p * aCol;
+            FloatVector b0v = load(b, bp);
+            FloatVector b1v = load(b, bp + LANES);
+            FloatVector b2v = load(b, bp + 2 * LANES);
+            FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + ap]);
+            s00 = b0v.fma(x, s00);
+            s01 = b1v.fma(x, s01);
+            s02 = b2v.fma(x, s02);
+            x = FloatVector.broadcast(SPECIES, a[a1 + ap]);
+            s10 = b0v.fma(x, s10);
+            s11 = b1v.fma(x, s11);
+            s12 = b2v.fma(x, s12);
+            x = FloatVector.broadcast(SPECIES, a[a2 + ap]);
+            s20 = b0v.fma(x, s20);
+            s21 = b1v.fma(x, s21);
+            s22 = b2v.fma(x, s22);
+            x = FloatVector.broadcast(SPECIES, a[a3 + ap]);
+            s30 = b0v.fma(x, s30);
+            s31 = b1v.fma(x, s31);
+            s32 = b2v.fma(x, s32);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + LANES);
+        s02.intoArray(c, c0 + 2 * LANES);
+        s10.intoArray(c, c1);
+        s11.intoArray(c, c1 + LANES);
+        s12.intoArray(c, c1 + 2 * LANES);
+        s20.intoArray(c, c2);
+        s21.intoArray(c, c2 + LANES);
+        s22.intoArray(c, c2 + 2 * LANES);
+        s30.intoArray(c, c3);
+        s31.intoArray(c, c3 + LANES);
+        s32.intoArray(c, c3 + 2 * LANES);
+    }
+
+    private static void tile1x3(int k, float[] a, int a0, int aCol, float[] b, int b0, int ldb, float[] c, int c0) {
+        FloatVector s0 = load(c, c0), s1 = load(c, c0 + LANES), s2 = load(c, c0 + 2 * LANES);
+        // per p: b row p (3 vectors) times a(i, p)
+        for (int p = 0; p < k; p++) {
+            int bp = b0 + p * ldb;
+            FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + p * aCol]);
+            s0 = load(b, bp).fma(x, s0);
+            s1 = load(b, bp + LANES).fma(x, s1);
+            s2 = load(b, bp + 2 * LANES).fma(x, s2);
+        }
+        s0.intoArray(c, c0);
+        s1.intoArray(c, c0 + LANES);
+        s2.intoArray(c, c0 + 2 * LANES);
+    }
+
+    private static void tile4x1(int k, float[] a, int a0, int aRow, int aCol, float[] b, int b0, int ldb,
+                                float[] c, int c0, int ldc) {
+        FloatVector s0 = load(c, c0), s1 = load(c, c0 + ldc), s2 = load(c, c0 + 2 * ldc), s3 = load(c, c0 + 3 * ldc);
+        // per p: one vector of b row p times a(i..i+3, p)
+        for (int p = 0; p < k; p++) {
+            FloatVector bv = load(b, b0 + p * ldb);
+            int ap = a0 + p * aCol;
+            s0 = bv.fma(FloatVector.broadcast(SPECIES, a[ap]), s0);
+            s1 = bv.fma(FloatVector.broadcast(SPECIES, a[ap + aRow]), s1);
+            s2 = bv.fma(FloatVector.broadcast(SPECIES, a[ap + 2 * aRow]), s2);
+            s3 = bv.fma(FloatVector.broadcast(SPECIES, a[ap + 3 * aRow]), s3);
+        }
+        s0.intoArray(c, c0);
+        s1.intoArray(c, c0 + ldc);
+        s2.intoArray(c, c0 + 2 * ldc);
+        s3.intoArray(c, c0 + 3 * ldc);
+    }
+
+    private static void tile1x1(int k, float[] a, int a0, int aCol, float[] b, int b0, int ldb, float[] c, int c0) {
+        FloatVector s = load(c, c0);
+        // per p: one vector of b row p times a(i, p)
+        for (int p = 0; p < k; p++) {
+            s = load(b, b0 + p * ldb).fma(FloatVector.broadcast(SPECIES, a[a0 + p * aCol]), s);
+        }
+        s.intoArray(c, c0);
+    }
+}
