@@ -15,6 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class WorkerPool implements AutoCloseable {
     /** Spin iterations before an idle worker parks. */
     private static final int SPINS = 1 << 16;
+    /** Spin iterations of a waiting part before it starts yielding its core (when cores are oversubscribed). */
+    private static final int SPINS_BEFORE_YIELD = 1 << 10;
 
     private final int threads;
     private final Thread[] workers;
@@ -72,8 +74,8 @@ public final class WorkerPool implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             own = e;
         }
-        while (pending.get() != 0) {
-            Thread.onSpinWait();
+        for (int spins = 0; pending.get() != 0; spins++) {
+            pause(spins);
         }
         task = null;
         Throwable other = failure;
@@ -100,9 +102,17 @@ public final class WorkerPool implements AutoCloseable {
             arrived.set(0);
             phase = p + 1;
         } else {
-            while (phase == p) {
-                Thread.onSpinWait();
+            for (int spins = 0; phase == p; spins++) {
+                pause(spins);
             }
+        }
+    }
+
+    private static void pause(int spins) {
+        if (spins < SPINS_BEFORE_YIELD) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
         }
     }
 
