@@ -1,18 +1,19 @@
 package org.rnnbench.scratch.cell;
 
+import static jdk.incubator.vector.FloatVector.fromArray;
 import static org.rnnbench.scratch.simd.Simd.LANES;
 import static org.rnnbench.scratch.simd.Simd.SPECIES;
-import static org.rnnbench.scratch.simd.Simd.load;
-import static org.rnnbench.scratch.simd.Simd.sigmoid;
-import static org.rnnbench.scratch.simd.Simd.tanh;
 
 import jdk.incubator.vector.FloatVector;
+import org.rnnbench.scratch.simd.Activations;
 
 /**
  * One time step of the GRU cell, gates [r, z, n] with the reset applied after the recurrent product:
  * {@code n = tanh(x_n + r*h_n)}, {@code h' = (1-z)*n + z*h}, for every row b of the batch and the hidden units
  * j0..j1 (whole vectors; rows padded to a stride S). The input part {@code x_*} (W_i* x + b_i*) and the recurrent
- * part {@code h_*} (W_h* h + b_h*) are kept apart because the reset multiplies only the latter.
+ * part {@code h_*} (W_h* h + b_h*) are kept apart because the reset multiplies only the latter. Forward: r and z,
+ * then n (each nonlinearity a vectorised pass in {@link Activations}), then one fused pass for the state update.
+ * Backward: one fused pass for all gate gradients and the direct share of dL/dh_{t-1}.
  */
 public final class GruCell {
     private GruCell() {
@@ -25,19 +26,31 @@ public final class GruCell {
      */
     public static void gruForward(float[] gates, int gOff, float[] gh, int hhOff, float[] h, int hPrev, int hNew,
                                   int batch, int stride, int j0, int j1) {
+        int n = j1 - j0;
         for (int b = 0; b < batch; b++) {
-            int g = gOff + 3 * stride * b;
-            int q = hhOff + 3 * stride * b;
-            int s = stride * b;
-            // row b: gates and gh are 3 blocks of S [r z n], h rows are S; j in whole vectors
-            for (int j = j0; j < j1; j += LANES) {
-                FloatVector r = sigmoid(load(gates, g + j).add(load(gh, q + j)));
-                FloatVector z = sigmoid(load(gates, g + stride + j).add(load(gh, q + stride + j)));
-                FloatVector n = tanh(r.fma(load(gh, q + 2 * stride + j), load(gates, g + 2 * stride + j)));
-                r.intoArray(gates, g + j);
-                z.intoArray(gates, g + stride + j);
-                n.intoArray(gates, g + 2 * stride + j);
-                z.fma(load(h, hPrev + s + j).sub(n), n).intoArray(h, hNew + s + j);
+            int g = gOff + 3 * stride * b + j0;
+            int q = hhOff + 3 * stride * b + j0;
+            int s = stride * b + j0;
+            // row b: r and z pre-activations x_* + h_* (blocks 0 and 1 of 3S)
+            for (int j = 0; j < n; j += LANES) {
+                fromArray(SPECIES, gates, g + j).add(fromArray(SPECIES, gh, q + j)).intoArray(gates, g + j);
+                fromArray(SPECIES, gates, g + stride + j).add(fromArray(SPECIES, gh, q + stride + j))
+                    .intoArray(gates, g + stride + j);
+            }
+            Activations.sigmoid(gates, g, gates, g, n);
+            Activations.sigmoid(gates, g + stride, gates, g + stride, n);
+            // row b: n pre-activation x_n + r * h_n
+            for (int j = 0; j < n; j += LANES) {
+                FloatVector r = fromArray(SPECIES, gates, g + j);
+                r.fma(fromArray(SPECIES, gh, q + 2 * stride + j), fromArray(SPECIES, gates, g + 2 * stride + j))
+                    .intoArray(gates, g + 2 * stride + j);
+            }
+            Activations.tanh(gates, g + 2 * stride, gates, g + 2 * stride, n);
+            // row b: h = n + z * (h_prev - n)
+            for (int j = 0; j < n; j += LANES) {
+                FloatVector z = fromArray(SPECIES, gates, g + stride + j);
+                FloatVector nn = fromArray(SPECIES, gates, g + 2 * stride + j);
+                z.fma(fromArray(SPECIES, h, hPrev + s + j).sub(nn), nn).intoArray(h, hNew + s + j);
             }
         }
     }
@@ -50,7 +63,6 @@ public final class GruCell {
      */
     public static void gruBackward(float[] gates, int gOff, float[] gh, int hhOff, float[] h, int hPrev, float[] dh,
                                    float[] dGates, float[] dGh, int dOff, int batch, int stride, int j0, int j1) {
-        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         for (int b = 0; b < batch; b++) {
             int g = gOff + 3 * stride * b;
             int q = hhOff + 3 * stride * b;
@@ -58,13 +70,14 @@ public final class GruCell {
             int s = stride * b;
             // row b: gates, gh, dGates, dGh are 3 blocks of S [r z n]; h and dh rows are S; j in whole vectors
             for (int j = j0; j < j1; j += LANES) {
-                FloatVector r = load(gates, g + j);
-                FloatVector z = load(gates, g + stride + j);
-                FloatVector n = load(gates, g + 2 * stride + j);
-                FloatVector dht = load(dh, s + j);
-                FloatVector dn = dht.mul(one.sub(z)).mul(one.sub(n.mul(n)));
-                FloatVector dr = dn.mul(load(gh, q + 2 * stride + j)).mul(r.mul(one.sub(r)));
-                FloatVector dz = dht.mul(load(h, hPrev + s + j).sub(n)).mul(z.mul(one.sub(z)));
+                FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+                FloatVector r = fromArray(SPECIES, gates, g + j);
+                FloatVector z = fromArray(SPECIES, gates, g + stride + j);
+                FloatVector nn = fromArray(SPECIES, gates, g + 2 * stride + j);
+                FloatVector dht = fromArray(SPECIES, dh, s + j);
+                FloatVector dn = dht.mul(one.sub(z)).mul(one.sub(nn.mul(nn)));
+                FloatVector dr = dn.mul(fromArray(SPECIES, gh, q + 2 * stride + j)).mul(r.mul(one.sub(r)));
+                FloatVector dz = dht.mul(fromArray(SPECIES, h, hPrev + s + j).sub(nn)).mul(z.mul(one.sub(z)));
                 dr.intoArray(dGates, d + j);
                 dz.intoArray(dGates, d + stride + j);
                 dn.intoArray(dGates, d + 2 * stride + j);

@@ -1,18 +1,18 @@
 package org.rnnbench.scratch.cell;
 
+import static jdk.incubator.vector.FloatVector.fromArray;
 import static org.rnnbench.scratch.simd.Simd.LANES;
 import static org.rnnbench.scratch.simd.Simd.SPECIES;
-import static org.rnnbench.scratch.simd.Simd.load;
-import static org.rnnbench.scratch.simd.Simd.sigmoid;
-import static org.rnnbench.scratch.simd.Simd.tanh;
 
 import jdk.incubator.vector.FloatVector;
+import org.rnnbench.scratch.simd.Activations;
 
 /**
  * One time step of the LSTM cell, gates [i, f, g, o]: {@code c' = f*c + i*g}, {@code h' = o*tanh(c')}, for every
- * row b of the batch and the hidden units j0..j1 (whole vectors; rows are padded to a stride S). Each is one fused
- * pass: the forward computes all four gate nonlinearities and the state update, the backward all four gate
- * gradients and the gradient carried to the previous cell state.
+ * row b of the batch and the hidden units j0..j1 (whole vectors; rows are padded to a stride S). Forward: the gate
+ * nonlinearities in one vectorised pass per gate block, then one fused pass for the state update (with tanh(c') in
+ * between, since all exponentials live in {@link Activations}). Backward: one fused pass for all four gate
+ * gradients and the gradient carried to c_{t-1}.
  */
 public final class LstmCell {
     private LstmCell() {
@@ -25,24 +25,26 @@ public final class LstmCell {
      */
     public static void lstmForward(float[] gates, int gOff, float[] c, int cPrev, int cNew, float[] tanhC, int tOff,
                                    float[] h, int hNew, int batch, int stride, int j0, int j1) {
+        int n = j1 - j0;
         for (int b = 0; b < batch; b++) {
-            int g = gOff + 4 * stride * b;
-            int s = stride * b;
-            // row b: gates are 4 blocks of S values [i f g o], c/tanhC/h rows are S values; j in whole vectors
-            for (int j = j0; j < j1; j += LANES) {
-                FloatVector i = sigmoid(load(gates, g + j));
-                FloatVector f = sigmoid(load(gates, g + stride + j));
-                FloatVector gg = tanh(load(gates, g + 2 * stride + j));
-                FloatVector o = sigmoid(load(gates, g + 3 * stride + j));
-                FloatVector ct = i.fma(gg, f.mul(load(c, cPrev + s + j)));
-                FloatVector tc = tanh(ct);
-                i.intoArray(gates, g + j);
-                f.intoArray(gates, g + stride + j);
-                gg.intoArray(gates, g + 2 * stride + j);
-                o.intoArray(gates, g + 3 * stride + j);
-                ct.intoArray(c, cNew + s + j);
-                tc.intoArray(tanhC, tOff + s + j);
-                o.mul(tc).intoArray(h, hNew + s + j);
+            int g = gOff + 4 * stride * b + j0;
+            int s = stride * b + j0;
+            Activations.sigmoid(gates, g, gates, g, n);
+            Activations.sigmoid(gates, g + stride, gates, g + stride, n);
+            Activations.tanh(gates, g + 2 * stride, gates, g + 2 * stride, n);
+            Activations.sigmoid(gates, g + 3 * stride, gates, g + 3 * stride, n);
+            // row b: gates are 4 blocks of S [i f g o]; c rows are S; j over the slice in whole vectors
+            for (int j = 0; j < n; j += LANES) {
+                FloatVector i = fromArray(SPECIES, gates, g + j);
+                FloatVector f = fromArray(SPECIES, gates, g + stride + j);
+                FloatVector gg = fromArray(SPECIES, gates, g + 2 * stride + j);
+                i.fma(gg, f.mul(fromArray(SPECIES, c, cPrev + s + j))).intoArray(c, cNew + s + j);
+            }
+            Activations.tanh(c, cNew + s, tanhC, tOff + s, n);
+            // row b: h = o * tanh(c)
+            for (int j = 0; j < n; j += LANES) {
+                FloatVector o = fromArray(SPECIES, gates, g + 3 * stride + j);
+                o.mul(fromArray(SPECIES, tanhC, tOff + s + j)).intoArray(h, hNew + s + j);
             }
         }
     }
@@ -56,23 +58,23 @@ public final class LstmCell {
     public static void lstmBackward(float[] gates, int gOff, float[] c, int cPrev, float[] tanhC, int tOff,
                                     float[] dh, float[] dc, float[] dGates, int dOff, int batch, int stride, int j0,
                                     int j1) {
-        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-        FloatVector zero = FloatVector.zero(SPECIES);
         for (int b = 0; b < batch; b++) {
             int g = gOff + 4 * stride * b;
             int d = dOff + 4 * stride * b;
             int s = stride * b;
             // row b: gates and dGates are 4 blocks of S [i f g o]; c/tanhC/dh/dc rows are S; j in whole vectors
             for (int j = j0; j < j1; j += LANES) {
-                FloatVector i = load(gates, g + j);
-                FloatVector f = load(gates, g + stride + j);
-                FloatVector gg = load(gates, g + 2 * stride + j);
-                FloatVector o = load(gates, g + 3 * stride + j);
-                FloatVector tc = load(tanhC, tOff + s + j);
-                FloatVector dht = load(dh, s + j);
-                FloatVector dct = dht.mul(o).fma(one.sub(tc.mul(tc)), load(dc, s + j));
+                FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+                FloatVector zero = FloatVector.zero(SPECIES);
+                FloatVector i = fromArray(SPECIES, gates, g + j);
+                FloatVector f = fromArray(SPECIES, gates, g + stride + j);
+                FloatVector gg = fromArray(SPECIES, gates, g + 2 * stride + j);
+                FloatVector o = fromArray(SPECIES, gates, g + 3 * stride + j);
+                FloatVector tc = fromArray(SPECIES, tanhC, tOff + s + j);
+                FloatVector dht = fromArray(SPECIES, dh, s + j);
+                FloatVector dct = dht.mul(o).fma(one.sub(tc.mul(tc)), fromArray(SPECIES, dc, s + j));
                 dct.mul(gg).mul(i.mul(one.sub(i))).intoArray(dGates, d + j);
-                dct.mul(load(c, cPrev + s + j)).mul(f.mul(one.sub(f))).intoArray(dGates, d + stride + j);
+                dct.mul(fromArray(SPECIES, c, cPrev + s + j)).mul(f.mul(one.sub(f))).intoArray(dGates, d + stride + j);
                 dct.mul(i).mul(one.sub(gg.mul(gg))).intoArray(dGates, d + 2 * stride + j);
                 dht.mul(tc).mul(o.mul(one.sub(o))).intoArray(dGates, d + 3 * stride + j);
                 dct.mul(f).intoArray(dc, s + j);

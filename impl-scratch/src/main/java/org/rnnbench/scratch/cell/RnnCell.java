@@ -1,12 +1,12 @@
 package org.rnnbench.scratch.cell;
 
+import static jdk.incubator.vector.FloatVector.fromArray;
 import static org.rnnbench.scratch.simd.Simd.LANES;
 import static org.rnnbench.scratch.simd.Simd.SPECIES;
-import static org.rnnbench.scratch.simd.Simd.load;
-import static org.rnnbench.scratch.simd.Simd.tanh;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import org.rnnbench.scratch.simd.Activations;
 
 /**
  * One time step of the Elman cell, {@code h' = act(W_ih x + b_ih + W_hh h + b_hh)} with act tanh or ReLU, for every
@@ -19,13 +19,17 @@ public final class RnnCell {
     /** Forward: {@code pre} (B, S) at pOff holds the pre-activation; h_t goes to {@code h} at hNew. */
     public static void rnnForward(boolean relu, float[] pre, int pOff, float[] h, int hNew, int batch, int stride,
                                   int j0, int j1) {
+        int n = j1 - j0;
         for (int b = 0; b < batch; b++) {
-            int p = pOff + stride * b;
-            int s = hNew + stride * b;
-            // row b: pre and h rows are S values; j in whole vectors
-            for (int j = j0; j < j1; j += LANES) {
-                FloatVector x = load(pre, p + j);
-                (relu ? x.max(0f) : tanh(x)).intoArray(h, s + j);
+            int p = pOff + stride * b + j0;
+            int s = hNew + stride * b + j0;
+            if (!relu) {
+                Activations.tanh(pre, p, h, s, n);
+                continue;
+            }
+            // row b: h = max(pre, 0) over the slice in whole vectors
+            for (int j = 0; j < n; j += LANES) {
+                fromArray(SPECIES, pre, p + j).max(0f).intoArray(h, s + j);
             }
         }
     }
@@ -36,14 +40,14 @@ public final class RnnCell {
      */
     public static void rnnBackward(boolean relu, float[] h, int hNew, float[] dh, float[] dPre, int dOff, int batch,
                                    int stride, int j0, int j1) {
-        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-        FloatVector zero = FloatVector.zero(SPECIES);
         for (int b = 0; b < batch; b++) {
             int s = stride * b;
             // row b: h, dh and dPre rows are S values; j in whole vectors
             for (int j = j0; j < j1; j += LANES) {
-                FloatVector y = load(h, hNew + s + j);
-                FloatVector dy = load(dh, s + j);
+                FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+                FloatVector zero = FloatVector.zero(SPECIES);
+                FloatVector y = fromArray(SPECIES, h, hNew + s + j);
+                FloatVector dy = fromArray(SPECIES, dh, s + j);
                 FloatVector d = relu ? zero.blend(dy, y.compare(VectorOperators.GT, 0f)) : dy.mul(one.sub(y.mul(y)));
                 d.intoArray(dPre, dOff + s + j);
                 zero.intoArray(dh, s + j);

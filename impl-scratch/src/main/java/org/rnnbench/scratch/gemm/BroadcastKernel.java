@@ -1,8 +1,8 @@
 package org.rnnbench.scratch.gemm;
 
+import static jdk.incubator.vector.FloatVector.fromArray;
 import static org.rnnbench.scratch.simd.Simd.LANES;
 import static org.rnnbench.scratch.simd.Simd.SPECIES;
-import static org.rnnbench.scratch.simd.Simd.load;
 
 import jdk.incubator.vector.FloatVector;
 
@@ -76,10 +76,10 @@ final class BroadcastKernel {
         int c1 = c0 + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
-        FloatVector s00 = load(c, c0), s01 = load(c, c0 + LANES), s02 = load(c, c0 + 2 * LANES);
-        FloatVector s10 = load(c, c1), s11 = load(c, c1 + LANES), s12 = load(c, c1 + 2 * LANES);
-        FloatVector s20 = load(c, c2), s21 = load(c, c2 + LANES), s22 = load(c, c2 + 2 * LANES);
-        FloatVector s30 = load(c, c3), s31 = load(c, c3 + LANES), s32 = load(c, c3 + 2 * LANES);
+        FloatVector s00 = fromArray(SPECIES, c, c0), s01 = fromArray(SPECIES, c, c0 + LANES), s02 = fromArray(SPECIES, c, c0 + 2 * LANES);
+        FloatVector s10 = fromArray(SPECIES, c, c1), s11 = fromArray(SPECIES, c, c1 + LANES), s12 = fromArray(SPECIES, c, c1 + 2 * LANES);
+        FloatVector s20 = fromArray(SPECIES, c, c2), s21 = fromArray(SPECIES, c, c2 + LANES), s22 = fromArray(SPECIES, c, c2 + 2 * LANES);
+        FloatVector s30 = fromArray(SPECIES, c, c3), s31 = fromArray(SPECIES, c, c3 + LANES), s32 = fromArray(SPECIES, c, c3 + 2 * LANES);
         int a1 = a0 + aRow;
         int a2 = a1 + aRow;
         int a3 = a2 + aRow;
@@ -87,9 +87,9 @@ final class BroadcastKernel {
         for (int p = 0; p < k; p++) {
             int bp = b0 + p * ldb;
             int ap = p * aCol;
-            FloatVector b0v = load(b, bp);
-            FloatVector b1v = load(b, bp + LANES);
-            FloatVector b2v = load(b, bp + 2 * LANES);
+            FloatVector b0v = fromArray(SPECIES, b, bp);
+            FloatVector b1v = fromArray(SPECIES, b, bp + LANES);
+            FloatVector b2v = fromArray(SPECIES, b, bp + 2 * LANES);
             FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + ap]);
             s00 = b0v.fma(x, s00);
             s01 = b1v.fma(x, s01);
@@ -122,14 +122,14 @@ final class BroadcastKernel {
     }
 
     private static void tile1x3(int k, float[] a, int a0, int aCol, float[] b, int b0, int ldb, float[] c, int c0) {
-        FloatVector s0 = load(c, c0), s1 = load(c, c0 + LANES), s2 = load(c, c0 + 2 * LANES);
+        FloatVector s0 = fromArray(SPECIES, c, c0), s1 = fromArray(SPECIES, c, c0 + LANES), s2 = fromArray(SPECIES, c, c0 + 2 * LANES);
         // per p: b row p (3 vectors) times a(i, p)
         for (int p = 0; p < k; p++) {
             int bp = b0 + p * ldb;
             FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + p * aCol]);
-            s0 = load(b, bp).fma(x, s0);
-            s1 = load(b, bp + LANES).fma(x, s1);
-            s2 = load(b, bp + 2 * LANES).fma(x, s2);
+            s0 = fromArray(SPECIES, b, bp).fma(x, s0);
+            s1 = fromArray(SPECIES, b, bp + LANES).fma(x, s1);
+            s2 = fromArray(SPECIES, b, bp + 2 * LANES).fma(x, s2);
         }
         s0.intoArray(c, c0);
         s1.intoArray(c, c0 + LANES);
@@ -138,10 +138,10 @@ final class BroadcastKernel {
 
     private static void tile4x1(int k, float[] a, int a0, int aRow, int aCol, float[] b, int b0, int ldb,
                                 float[] c, int c0, int ldc) {
-        FloatVector s0 = load(c, c0), s1 = load(c, c0 + ldc), s2 = load(c, c0 + 2 * ldc), s3 = load(c, c0 + 3 * ldc);
+        FloatVector s0 = fromArray(SPECIES, c, c0), s1 = fromArray(SPECIES, c, c0 + ldc), s2 = fromArray(SPECIES, c, c0 + 2 * ldc), s3 = fromArray(SPECIES, c, c0 + 3 * ldc);
         // per p: one vector of b row p times a(i..i+3, p)
         for (int p = 0; p < k; p++) {
-            FloatVector bv = load(b, b0 + p * ldb);
+            FloatVector bv = fromArray(SPECIES, b, b0 + p * ldb);
             int ap = a0 + p * aCol;
             s0 = bv.fma(FloatVector.broadcast(SPECIES, a[ap]), s0);
             s1 = bv.fma(FloatVector.broadcast(SPECIES, a[ap + aRow]), s1);
@@ -155,10 +155,10 @@ final class BroadcastKernel {
     }
 
     private static void tile1x1(int k, float[] a, int a0, int aCol, float[] b, int b0, int ldb, float[] c, int c0) {
-        FloatVector s = load(c, c0);
+        FloatVector s = fromArray(SPECIES, c, c0);
         // per p: one vector of b row p times a(i, p)
         for (int p = 0; p < k; p++) {
-            s = load(b, b0 + p * ldb).fma(FloatVector.broadcast(SPECIES, a[a0 + p * aCol]), s);
+            s = fromArray(SPECIES, b, b0 + p * ldb).fma(FloatVector.broadcast(SPECIES, a[a0 + p * aCol]), s);
         }
         s.intoArray(c, c0);
     }

@@ -1,8 +1,8 @@
 package org.rnnbench.scratch.gemm;
 
+import static jdk.incubator.vector.FloatVector.fromArray;
 import static org.rnnbench.scratch.simd.Simd.LANES;
 import static org.rnnbench.scratch.simd.Simd.SPECIES;
-import static org.rnnbench.scratch.simd.Simd.load;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -62,7 +62,7 @@ public final class GemmNT {
         FloatVector s = FloatVector.zero(SPECIES);
         // a row and b row, L values at a time
         for (int p = 0; p < whole; p += LANES) {
-            s = load(a, a0 + p).fma(load(b, b0 + p), s);
+            s = fromArray(SPECIES, a, a0 + p).fma(fromArray(SPECIES, b, b0 + p), s);
         }
         return tail(k, whole, a, a0, b, b0, s.reduceLanes(VectorOperators.ADD));
     }
@@ -80,42 +80,46 @@ public final class GemmNT {
         int a1 = a0 + lda;
         int a2 = a1 + lda;
         int a3 = a2 + lda;
-        int b1 = b0 + ldb;
-        int b2 = b1 + ldb;
         FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s02 = s00, s10 = s00, s11 = s00, s12 = s00;
         FloatVector s20 = s00, s21 = s00, s22 = s00, s30 = s00, s31 = s00, s32 = s00;
         // per chunk of L along K: 4 rows of a against 3 rows of b
         for (int p = 0; p < whole; p += LANES) {
-            FloatVector x0 = load(b, b0 + p);
-            FloatVector x1 = load(b, b1 + p);
-            FloatVector x2 = load(b, b2 + p);
-            FloatVector y = load(a, a0 + p);
+            FloatVector x0 = fromArray(SPECIES, b, b0 + p);
+            FloatVector x1 = fromArray(SPECIES, b, b0 + ldb + p);
+            FloatVector x2 = fromArray(SPECIES, b, b0 + 2 * ldb + p);
+            FloatVector y = fromArray(SPECIES, a, a0 + p);
             s00 = y.fma(x0, s00);
             s01 = y.fma(x1, s01);
             s02 = y.fma(x2, s02);
-            y = load(a, a1 + p);
+            y = fromArray(SPECIES, a, a1 + p);
             s10 = y.fma(x0, s10);
             s11 = y.fma(x1, s11);
             s12 = y.fma(x2, s12);
-            y = load(a, a2 + p);
+            y = fromArray(SPECIES, a, a2 + p);
             s20 = y.fma(x0, s20);
             s21 = y.fma(x1, s21);
             s22 = y.fma(x2, s22);
-            y = load(a, a3 + p);
+            y = fromArray(SPECIES, a, a3 + p);
             s30 = y.fma(x0, s30);
             s31 = y.fma(x1, s31);
             s32 = y.fma(x2, s32);
         }
-        finish(k, whole, a, a0, b, b0, ldb, s00, s01, s02, c, c0);
-        finish(k, whole, a, a1, b, b0, ldb, s10, s11, s12, c, c0 + ldc);
-        finish(k, whole, a, a2, b, b0, ldb, s20, s21, s22, c, c0 + 2 * ldc);
-        finish(k, whole, a, a3, b, b0, ldb, s30, s31, s32, c, c0 + 3 * ldc);
-    }
-
-    private static void finish(int k, int whole, float[] a, int ai, float[] b, int b0, int ldb, FloatVector s0,
-                               FloatVector s1, FloatVector s2, float[] c, int ci) {
-        c[ci] += tail(k, whole, a, ai, b, b0, s0.reduceLanes(VectorOperators.ADD));
-        c[ci + 1] += tail(k, whole, a, ai, b, b0 + ldb, s1.reduceLanes(VectorOperators.ADD));
-        c[ci + 2] += tail(k, whole, a, ai, b, b0 + 2 * ldb, s2.reduceLanes(VectorOperators.ADD));
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        int b1 = b0 + ldb;
+        int b2 = b1 + ldb;
+        c[c0] += tail(k, whole, a, a0, b, b0, s00.reduceLanes(VectorOperators.ADD));
+        c[c0 + 1] += tail(k, whole, a, a0, b, b1, s01.reduceLanes(VectorOperators.ADD));
+        c[c0 + 2] += tail(k, whole, a, a0, b, b2, s02.reduceLanes(VectorOperators.ADD));
+        c[c1] += tail(k, whole, a, a1, b, b0, s10.reduceLanes(VectorOperators.ADD));
+        c[c1 + 1] += tail(k, whole, a, a1, b, b1, s11.reduceLanes(VectorOperators.ADD));
+        c[c1 + 2] += tail(k, whole, a, a1, b, b2, s12.reduceLanes(VectorOperators.ADD));
+        c[c2] += tail(k, whole, a, a2, b, b0, s20.reduceLanes(VectorOperators.ADD));
+        c[c2 + 1] += tail(k, whole, a, a2, b, b1, s21.reduceLanes(VectorOperators.ADD));
+        c[c2 + 2] += tail(k, whole, a, a2, b, b2, s22.reduceLanes(VectorOperators.ADD));
+        c[c3] += tail(k, whole, a, a3, b, b0, s30.reduceLanes(VectorOperators.ADD));
+        c[c3 + 1] += tail(k, whole, a, a3, b, b1, s31.reduceLanes(VectorOperators.ADD));
+        c[c3 + 2] += tail(k, whole, a, a3, b, b2, s32.reduceLanes(VectorOperators.ADD));
     }
 }

@@ -1,8 +1,8 @@
 package org.rnnbench.scratch.net;
 
+import static jdk.incubator.vector.FloatVector.fromArray;
 import static org.rnnbench.scratch.simd.Simd.LANES;
 import static org.rnnbench.scratch.simd.Simd.SPECIES;
-import static org.rnnbench.scratch.simd.Simd.load;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -19,7 +19,7 @@ final class Rows {
     static void add(float[] dst, int dOff, float[] src, int sOff, int n) {
         // dst and src are runs of n values
         for (int i = 0; i < n; i += LANES) {
-            load(dst, dOff + i).add(load(src, sOff + i)).intoArray(dst, dOff + i);
+            fromArray(SPECIES, dst, dOff + i).add(fromArray(SPECIES, src, sOff + i)).intoArray(dst, dOff + i);
         }
     }
 
@@ -37,7 +37,7 @@ final class Rows {
             FloatVector s = FloatVector.zero(SPECIES);
             // row b, columns j0..j1
             for (int j = j0; j < j1; j += LANES) {
-                FloatVector x = load(a, b * stride + j);
+                FloatVector x = fromArray(SPECIES, a, b * stride + j);
                 s = x.fma(x, s);
             }
             total += s.reduceLanes(VectorOperators.ADD);
