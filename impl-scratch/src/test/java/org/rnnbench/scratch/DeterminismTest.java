@@ -17,6 +17,7 @@ import org.rnnbench.core.spec.LossType;
 import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.spec.Topology;
 import org.rnnbench.core.spec.TrainSpec;
+import org.rnnbench.core.testkit.RandomBatches;
 import org.rnnbench.core.weights.CanonicalWeights;
 import org.rnnbench.core.weights.Init;
 import org.rnnbench.core.weights.Initializer;
@@ -74,9 +75,9 @@ class DeterminismTest {
             model.importWeights(Initializer.initialize(spec, Init.PYTORCH, 3));
             double[] losses = new double[STEPS];
             for (int s = 0; s < STEPS; s++) {
-                losses[s] = model.trainStep(RandomBatches.of(spec, 8, 9, 7, true, 100 + s));
+                losses[s] = model.trainStep(RandomBatches.of(spec, 8, 9, 7, 100 + s));
             }
-            Batch probe = RandomBatches.of(spec, 8, 9, 7, true, 99);
+            Batch probe = RandomBatches.of(spec, 8, 9, 7, 99);
             return new Run(losses, model.exportWeights(), model.hiddenGradientNorms(probe));
         }
     }

@@ -2,6 +2,7 @@ package org.rnnbench.scratch.net;
 
 import java.util.Arrays;
 
+import org.rnnbench.core.data.LossFunctions;
 import org.rnnbench.core.data.Sequences;
 import org.rnnbench.core.spec.LossType;
 
@@ -71,19 +72,13 @@ final class LossKernel {
     }
 
     private static double crossEntropy(float[] y, float[] dy, int row, int outputs, int k, double scale) {
-        double max = Double.NEGATIVE_INFINITY;
+        double loss = LossFunctions.crossEntropy(y, row, outputs, k);
+        double logSumExp = loss + y[row + k];
         for (int o = 0; o < outputs; o++) {
-            max = Math.max(max, y[row + o]);
-        }
-        double sum = 0;
-        for (int o = 0; o < outputs; o++) {
-            sum += Math.exp(y[row + o] - max);
-        }
-        for (int o = 0; o < outputs; o++) {
-            double p = Math.exp(y[row + o] - max) / sum;
+            double p = Math.exp(y[row + o] - logSumExp);
             dy[row + o] = (float) ((p - (o == k ? 1 : 0)) * scale);
         }
-        return Math.log(sum) + max - y[row + k];
+        return loss;
     }
 
     private static double binaryCrossEntropy(float[] y, float[] dy, int row, int outputs, float[] t, int at,
@@ -92,7 +87,7 @@ final class LossKernel {
         for (int o = 0; o < outputs; o++) {
             double v = y[row + o];
             double target = t[at + o];
-            sum += Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v))) - target * v;
+            sum += LossFunctions.binaryCrossEntropy(v, target);
             double sigmoid = v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
             dy[row + o] = (float) ((sigmoid - target) * scale);
         }
