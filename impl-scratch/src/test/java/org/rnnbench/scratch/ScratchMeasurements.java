@@ -40,6 +40,9 @@ public final class ScratchMeasurements {
         if (only.equals("all") || only.equals("gemm")) {
             gemm(32, 512, 160);
         }
+        if (only.equals("shapes")) {
+            lstmShapes();
+        }
         if (only.equals("all") || only.equals("step")) {
             trainStep(CellType.LSTM, 128, 1);
             trainStep(CellType.GRU, 128, 1);
@@ -83,6 +86,37 @@ public final class ScratchMeasurements {
             }
             System.out.printf(Locale.ROOT, "gemm %-8s M=%d N=%d K=%d: best %.1f GFLOP/s%n", names[variant], m, n, k,
                 best);
+        }
+    }
+
+    /** The products of one LSTM train step at I=32, H=128, B=32, T=100, each on its own. */
+    private static void lstmShapes() {
+        int[][] shapes = {{0, 3200, 512, 32}, {0, 32, 512, 128}, {0, 32, 128, 512}, {1, 128, 512, 3200},
+            {1, 32, 512, 3200}};
+        for (int[] s : shapes) {
+            int m = s[1];
+            int n = s[2];
+            int k = s[3];
+            float[] a = new float[m * k];
+            float[] b = new float[k * n];
+            float[] c = new float[m * n];
+            java.util.Arrays.fill(a, 0.5f);
+            java.util.Arrays.fill(b, 0.25f);
+            int reps = (int) Math.max(1, 2e9 / (2.0 * m * n * k) / 15);
+            double best = 0;
+            for (int trial = 0; trial < 15; trial++) {
+                long t0 = System.nanoTime();
+                for (int rep = 0; rep < reps; rep++) {
+                    if (s[0] == 0) {
+                        GemmNN.fast(m, n, k, a, 0, k, b, 0, n, c, 0, n);
+                    } else {
+                        GemmTN.fast(m, n, k, a, 0, m, b, 0, n, c, 0, n);
+                    }
+                }
+                best = Math.max(best, 2.0 * m * n * k * reps / (System.nanoTime() - t0));
+            }
+            System.out.printf(Locale.ROOT, "gemm %s M=%d N=%d K=%d: best %.1f GFLOP/s%n", s[0] == 0 ? "NN" : "TN", m,
+                n, k, best);
         }
     }
 

@@ -14,8 +14,14 @@ import jdk.incubator.vector.FloatVector;
  * <p>A tile of 4 rows by 3 vectors of C stays in 12 registers while p runs over K: each step loads 3 vectors of a
  * row of B, broadcasts 4 values of A and issues 12 fused multiply-adds. Edges use 4x1, 1x3, 1x1-vector tiles and
  * scalar columns. Every element of C is the same chain {@code c = fma(a_p, b_p, c)} for p = 0..K-1 whatever tile
- * computes it, so results do not depend on how C is split between threads. K is cut into blocks of
- * {@link #K_BLOCK} so that the panel of B being reused stays in cache.
+ * computes it, so results do not depend on how C is split between threads.
+ *
+ * <p>Blocking: K is cut into blocks of {@link #K_BLOCK} and the rows of the main region into blocks of
+ * {@link #M_BLOCK}. For each, the block of A is packed into 4-row strips (K_BLOCK x 4 contiguous) and each panel
+ * of B into a K_BLOCK x 3L contiguous copy, so the tiles read two dense streams that stay in L1 and L2 whatever
+ * the strides of the operands (a row stride of 2 KB, as in a 512-wide weight matrix, would otherwise map a panel
+ * onto a few cache sets). Packing buffers are per thread and allocated once. Small products and the edges read the
+ * operands in place.
  */
 final class BroadcastKernel {
     /** Rows of the main tile. */
@@ -24,15 +30,63 @@ final class BroadcastKernel {
     static final int VECTORS = 3;
     /** Steps of K per pass over C. */
     static final int K_BLOCK = 256;
+    /** Rows of A packed at a time. */
+    static final int M_BLOCK = 128;
+    private static final int PANEL = VECTORS * LANES;
+    /** Per thread: the packed block of A (M_BLOCK x K_BLOCK) and the packed panel of B (K_BLOCK x 3L). */
+    private static final ThreadLocal<float[][]> PACKS = ThreadLocal.withInitial(
+        () -> new float[][] {new float[M_BLOCK * K_BLOCK], new float[K_BLOCK * PANEL]});
 
     private BroadcastKernel() {
     }
 
     static void run(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
                     float[] c, int cOff, int ldc) {
+        int rowEnd = m - m % ROWS;
+        int panelEnd = n - n % PANEL;
+        boolean pack = rowEnd >= 2 * ROWS && panelEnd > 0;
         for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
             int kb = Math.min(K_BLOCK, k - p0);
-            block(m, n, kb, a, aOff + p0 * aCol, aRow, aCol, b, bOff + p0 * ldb, ldb, c, cOff, ldc);
+            int aK = aOff + p0 * aCol;
+            int bK = bOff + p0 * ldb;
+            if (!pack) {
+                block(m, n, kb, a, aK, aRow, aCol, b, bK, ldb, c, cOff, ldc);
+                continue;
+            }
+            packed(rowEnd, panelEnd, kb, a, aK, aRow, aCol, b, bK, ldb, c, cOff, ldc);
+            block(m - rowEnd, n, kb, a, aK + rowEnd * aRow, aRow, aCol, b, bK, ldb, c, cOff + rowEnd * ldc, ldc);
+            block(rowEnd, n - panelEnd, kb, a, aK, aRow, aCol, b, bK + panelEnd, ldb, c, cOff + panelEnd, ldc);
+        }
+    }
+
+    /** The main region, rows a multiple of 4 and columns a multiple of 3L, on packed copies of A and B. */
+    private static void packed(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff,
+                               int ldb, float[] c, int cOff, int ldc) {
+        float[][] packs = PACKS.get();
+        float[] pa = packs[0];
+        float[] pb = packs[1];
+        for (int i0 = 0; i0 < m; i0 += M_BLOCK) {
+            int mb = Math.min(M_BLOCK, m - i0);
+            // pa holds mb/4 strips of (K, 4): strip r, step p, row q at (r*K + p)*4 + q
+            for (int r = 0; r < mb / ROWS; r++) {
+                for (int p = 0; p < k; p++) {
+                    int from = aOff + (i0 + r * ROWS) * aRow + p * aCol;
+                    int to = (r * k + p) * ROWS;
+                    pa[to] = a[from];
+                    pa[to + 1] = a[from + aRow];
+                    pa[to + 2] = a[from + 2 * aRow];
+                    pa[to + 3] = a[from + 3 * aRow];
+                }
+            }
+            for (int j = 0; j < n; j += PANEL) {
+                // pb holds the panel (K, 3L) of B
+                for (int p = 0; p < k; p++) {
+                    System.arraycopy(b, bOff + p * ldb + j, pb, p * PANEL, PANEL);
+                }
+                for (int r = 0; r < mb / ROWS; r++) {
+                    tile4x3(k, pa, r * k * ROWS, 1, ROWS, pb, 0, PANEL, c, cOff + (i0 + r * ROWS) * ldc + j, ldc);
+                }
+            }
         }
     }
 

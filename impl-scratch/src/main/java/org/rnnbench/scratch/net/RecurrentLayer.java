@@ -3,13 +3,13 @@ package org.rnnbench.scratch.net;
 import java.util.Arrays;
 
 import org.rnnbench.core.spec.CellType;
-import org.rnnbench.core.weights.ParameterLayout;
 import org.rnnbench.scratch.cell.GruCell;
 import org.rnnbench.scratch.cell.LstmCell;
 import org.rnnbench.scratch.cell.RnnCell;
 import org.rnnbench.scratch.gemm.Gemm;
 import org.rnnbench.scratch.gemm.GemmNN;
 import org.rnnbench.scratch.parallel.ParallelTask;
+import org.rnnbench.scratch.parallel.RangeBody;
 import org.rnnbench.scratch.parallel.Slices;
 import org.rnnbench.scratch.parallel.WorkerPool;
 import org.rnnbench.scratch.simd.Simd;
@@ -17,13 +17,13 @@ import org.rnnbench.scratch.simd.Simd;
 /**
  * One recurrent layer over a window of T steps and B sequences. Forward: the input projections of all steps as one
  * product, {@code gates (T*B, G*S) = biases + X (T*B, I) * W_ih^T}, then per step the recurrent product of that
- * step and the fused gate loop. Backward: per step the fused gate gradients and the recurrent product carrying
- * dL/dh back one step; then the weight gradients of all steps as two products over T*B rows.
+ * step and the gate loops. Backward: per step the fused gate gradients and the recurrent product carrying dL/dh
+ * back one step; then the weight gradients of all steps as products over the T*B rows, written straight into the
+ * canonical gradient buffer.
  *
  * <p>The time loops run on the worker pool with the hidden units split into slices (whole vectors): each part does
- * the recurrent product for the gate columns of its units and then their gate loop, and the parts meet at one
- * barrier per step. Parameters stay in the flat buffer in canonical layout; {@link #refresh} derives the copies the
- * products read (transposed for the forward, padded to the stride S for the backward).
+ * the recurrent product for the gate columns of its units and then their gate loops, and the parts meet at one
+ * barrier per step. Row fills and column sums are split between the threads too.
  */
 final class RecurrentLayer {
     private final CellType cell;
@@ -32,30 +32,19 @@ final class RecurrentLayer {
     final int stride;
     final int gateStride;
     private final int gates;
-    private final int wIh;
-    private final int wHh;
-    private final int bIh;
-    private final int bHh;
-    /** (I, G*S): W_ih transposed, each gate block padded to S columns. */
-    private final float[] wIhT;
-    /** (H, G*S): W_hh transposed, padded likewise. */
-    private final float[] wHhT;
-    /** (G*S, I): W_ih with each gate block padded to S rows. */
-    private final float[] wIhP;
-    /** (G*S, S): W_hh padded in rows and columns. */
-    private final float[] wHhP;
-    /** (G*S): b_ih, plus b_hh except for GRU; the starting value of every gates row. */
-    private final float[] inputBias;
-    /** (G*S): b_hh, the starting value of every GRU recurrent row. */
-    private final float[] recurrentBias;
+    private final LayerWeights weights;
+    /** (I, G*S) scratch for dW_ih^T when the input is too narrow for a product per gate row, or one-hot. */
     private final float[] dWihT;
-    private final float[] dWhhT;
     private final float[] columnSums;
     final LayerCache cache;
     private final Gemm gemm;
     private final WorkerPool pool;
     private final ForwardLoop forwardLoop = new ForwardLoop();
     private final BackwardLoop backwardLoop = new BackwardLoop();
+    private final RangeBody fillGates = this::fillGates;
+    private final RangeBody zeroDh = this::zeroDh;
+    private final RangeBody sumColumns = this::sumColumns;
+    private float[] summed;
     private double[] normParts = new double[0];
     private int time;
     private int batch;
@@ -68,45 +57,17 @@ final class RecurrentLayer {
         this.gates = cell.gates();
         this.stride = Simd.padded(hidden);
         this.gateStride = gates * stride;
-        this.wIh = layout.offset(prefix + ParameterLayout.weightIh(k));
-        this.wHh = layout.offset(prefix + ParameterLayout.weightHh(k));
-        this.bIh = layout.offset(prefix + ParameterLayout.biasIh(k));
-        this.bHh = layout.offset(prefix + ParameterLayout.biasHh(k));
-        this.wIhT = new float[input * gateStride];
-        this.wHhT = new float[hidden * gateStride];
-        this.wIhP = new float[gateStride * input];
-        this.wHhP = new float[gateStride * stride];
-        this.inputBias = new float[gateStride];
-        this.recurrentBias = new float[gateStride];
+        this.weights = new LayerWeights(cell, input, hidden, stride, layout, prefix, k);
         this.dWihT = new float[input * gateStride];
-        this.dWhhT = new float[hidden * gateStride];
         this.columnSums = new float[gateStride];
         this.cache = new LayerCache(stride, gateStride, cell.hasCellState(), cell == CellType.GRU);
         this.gemm = gemm;
         this.pool = pool;
     }
 
-    /** Rebuilds the derived weight copies from the flat parameters {@code w}. */
+    /** Rebuilds the weight copies the products read from the flat parameters {@code w}. */
     void refresh(float[] w) {
-        boolean split = cell == CellType.GRU;
-        for (int g = 0; g < gates; g++) {
-            for (int j = 0; j < hidden; j++) {
-                int row = g * hidden + j;
-                int col = g * stride + j;
-                for (int i = 0; i < input; i++) {
-                    float v = w[wIh + row * input + i];
-                    wIhT[i * gateStride + col] = v;
-                    wIhP[col * input + i] = v;
-                }
-                for (int i = 0; i < hidden; i++) {
-                    float v = w[wHh + row * hidden + i];
-                    wHhT[i * gateStride + col] = v;
-                    wHhP[col * stride + i] = v;
-                }
-                inputBias[col] = split ? w[bIh + row] : w[bIh + row] + w[bHh + row];
-                recurrentBias[col] = w[bHh + row];
-            }
-        }
+        weights.refresh(w, pool);
     }
 
     /** Sizes the cache for {@code time} steps of {@code batch} sequences. */
@@ -143,22 +104,27 @@ final class RecurrentLayer {
 
     /** Fills every gates row with the biases: the start of a forward. */
     void beginForward() {
-        // gates is (T*B, G*S)
-        for (int row = 0; row < time * batch; row++) {
-            System.arraycopy(inputBias, 0, cache.gates, row * gateStride, gateStride);
+        pool.forRange(time * batch, 1, fillGates);
+    }
+
+    private void fillGates(int from, int to) {
+        // gates is (T*B, G*S); rows [from, to)
+        for (int row = from; row < to; row++) {
+            System.arraycopy(weights.inputBias, 0, cache.gates, row * gateStride, gateStride);
         }
     }
 
     /** {@code gates += X * W_ih^T} for dense input X (T*B, I) at xOff with row stride ldx. */
     void projectInput(float[] x, int xOff, int ldx) {
-        gemm.nn(time * batch, gateStride, input, x, xOff, ldx, wIhT, 0, gateStride, cache.gates, 0, gateStride);
+        gemm.nn(time * batch, gateStride, input, x, xOff, ldx, weights.wIhT, 0, gateStride, cache.gates, 0,
+            gateStride);
     }
 
     /** One-hot input: adds column {@code tokens[row]} of W_ih to each gates row (none for -1). */
     void projectTokens(int[] tokens) {
         for (int row = 0; row < time * batch; row++) {
             if (tokens[row] >= 0) {
-                Rows.add(cache.gates, row * gateStride, wIhT, tokens[row] * gateStride, gateStride);
+                Rows.add(cache.gates, row * gateStride, weights.wIhT, tokens[row] * gateStride, gateStride);
             }
         }
     }
@@ -170,11 +136,15 @@ final class RecurrentLayer {
 
     /** Zeroes dH and the carried gradients: the start of a backward. */
     void beginBackward() {
-        Arrays.fill(cache.dH, 0, time * batch * stride, 0f);
+        pool.forRange(time * batch * stride, stride, zeroDh);
         Arrays.fill(cache.dhNext, 0, batch * stride, 0f);
         if (cache.dcNext != null) {
             Arrays.fill(cache.dcNext, 0, batch * stride, 0f);
         }
+    }
+
+    private void zeroDh(int from, int to) {
+        Arrays.fill(cache.dH, from, to, 0f);
     }
 
     /**
@@ -213,9 +183,39 @@ final class RecurrentLayer {
      * row stride ldx, or, when {@code x} is null, one-hot {@code tokens} per row.
      */
     void weightGradients(float[] dw, float[] x, int xOff, int ldx, int[] tokens) {
+        gateRowProduct(dw, weights.wHh, hidden, cache.dGh, cache.h, 0, stride);
+        if (x != null && input >= Simd.LANES) {
+            gateRowProduct(dw, weights.wIh, input, cache.dGates, x, xOff, ldx);
+        } else {
+            narrowInputGradient(dw, x, xOff, ldx, tokens);
+        }
+        sum(cache.dGates);
+        addBias(dw, weights.bIh);
+        if (cache.dGh != cache.dGates) {
+            sum(cache.dGh);
+        }
+        addBias(dw, weights.bHh);
+    }
+
+    /**
+     * {@code dW (G*H, n) += d^T (G*H, T*B) * v (T*B, n)} into the canonical tensor at {@code off}: one product, or
+     * one per gate block when rows are padded.
+     */
+    private void gateRowProduct(float[] dw, int off, int n, float[] d, float[] v, int vOff, int ldv) {
+        int rows = time * batch;
+        if (stride == hidden) {
+            gemm.tn(gates * hidden, n, rows, d, 0, gateStride, v, vOff, ldv, dw, off, n);
+            return;
+        }
+        for (int g = 0; g < gates; g++) {
+            gemm.tn(hidden, n, rows, d, g * stride, gateStride, v, vOff, ldv, dw, off + g * hidden * n, n);
+        }
+    }
+
+    /** dW_ih through the transposed scratch (I, G*S): for inputs narrower than a vector and for one-hot tokens. */
+    private void narrowInputGradient(float[] dw, float[] x, int xOff, int ldx, int[] tokens) {
         int rows = time * batch;
         Arrays.fill(dWihT, 0f);
-        Arrays.fill(dWhhT, 0f);
         if (x != null) {
             gemm.tn(input, gateStride, rows, x, xOff, ldx, cache.dGates, 0, gateStride, dWihT, 0, gateStride);
         } else {
@@ -225,31 +225,24 @@ final class RecurrentLayer {
                 }
             }
         }
-        gemm.tn(hidden, gateStride, rows, cache.h, 0, stride, cache.dGh, 0, gateStride, dWhhT, 0, gateStride);
-        addTransposed(dWihT, input, dw, wIh);
-        addTransposed(dWhhT, hidden, dw, wHh);
-        Rows.columnSums(cache.dGates, rows, gateStride, columnSums);
-        addBias(dw, bIh);
-        Rows.columnSums(cache.dGh, rows, gateStride, columnSums);
-        addBias(dw, bHh);
-    }
-
-    /** {@code dx += dGates * W_ih}: dL/dX (T*B, I) at dxOff with row stride lddx. */
-    void inputGradient(float[] dx, int dxOff, int lddx) {
-        gemm.nn(time * batch, input, gateStride, cache.dGates, 0, gateStride, wIhP, 0, input, dx, dxOff, lddx);
-    }
-
-    // src is (n, G*S) padded; dw at off is (G*H, n)
-    private void addTransposed(float[] src, int n, float[] dw, int off) {
-        for (int g = 0; g < gates; g++) {
-            for (int j = 0; j < hidden; j++) {
-                int row = off + (g * hidden + j) * n;
-                int col = g * stride + j;
-                for (int i = 0; i < n; i++) {
-                    dw[row + i] += src[i * gateStride + col];
-                }
+        // dWihT is (I, G*S) padded; dW_ih is (G*H, I)
+        for (int row = 0; row < gates * hidden; row++) {
+            int col = row / hidden * stride + row % hidden;
+            for (int i = 0; i < input; i++) {
+                dw[weights.wIh + row * input + i] += dWihT[i * gateStride + col];
             }
         }
+    }
+
+    /** Column sums of a (T*B, G*S) gradient into {@code columnSums}, a slice of columns per thread. */
+    private void sum(float[] d) {
+        summed = d;
+        pool.forRange(gateStride, Simd.LANES, sumColumns);
+        summed = null;
+    }
+
+    private void sumColumns(int from, int to) {
+        Rows.columnSums(summed, time * batch, gateStride, from, to, columnSums);
     }
 
     private void addBias(float[] dw, int off) {
@@ -260,17 +253,23 @@ final class RecurrentLayer {
         }
     }
 
+    /** {@code dx += dGates * W_ih}: dL/dX (T*B, I) at dxOff with row stride lddx. */
+    void inputGradient(float[] dx, int dxOff, int lddx) {
+        gemm.nn(time * batch, input, gateStride, cache.dGates, 0, gateStride, weights.wIhP, weights.wIhPOff, input,
+            dx, dxOff, lddx);
+    }
+
     /** The recurrent product of one step for the gate columns of hidden units j0..j1: target += h * W_hh^T. */
     private void recurrentProduct(int hPrev, float[] target, int tOff, int j0, int j1) {
         if (j0 == 0 && j1 == stride) {
-            GemmNN.fast(batch, gateStride, hidden, cache.h, hPrev, stride, wHhT, 0, gateStride, target, tOff,
+            GemmNN.fast(batch, gateStride, hidden, cache.h, hPrev, stride, weights.wHhT, 0, gateStride, target, tOff,
                 gateStride);
             return;
         }
         for (int g = 0; g < gates; g++) {
             int col = g * stride + j0;
-            GemmNN.fast(batch, j1 - j0, hidden, cache.h, hPrev, stride, wHhT, col, gateStride, target, tOff + col,
-                gateStride);
+            GemmNN.fast(batch, j1 - j0, hidden, cache.h, hPrev, stride, weights.wHhT, col, gateStride, target,
+                tOff + col, gateStride);
         }
     }
 
@@ -296,7 +295,7 @@ final class RecurrentLayer {
                         case GRU -> {
                             for (int b = 0; b < batch; b++) {
                                 for (int k = 0; k < gates; k++) {
-                                    System.arraycopy(recurrentBias, k * stride + j0, cache.aux,
+                                    System.arraycopy(weights.recurrentBias, k * stride + j0, cache.aux,
                                         gOff + b * gateStride + k * stride + j0, j1 - j0);
                                 }
                             }
@@ -350,8 +349,8 @@ final class RecurrentLayer {
 
         /** dhNext (B, S) += dGh of step t (B, G*S) * W_hh padded (G*S, S), columns j0..j1. */
         private void carryBack(int t, int j0, int j1) {
-            GemmNN.fast(batch, j1 - j0, gateStride, cache.dGh, t * batch * gateStride, gateStride, wHhP, j0, stride,
-                cache.dhNext, j0, stride);
+            GemmNN.fast(batch, j1 - j0, gateStride, cache.dGh, t * batch * gateStride, gateStride, weights.wHhP,
+                weights.wHhPOff + j0, stride, cache.dhNext, j0, stride);
         }
 
         private void inject(int t, int j0, int j1) {

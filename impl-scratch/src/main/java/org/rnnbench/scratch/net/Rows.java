@@ -45,12 +45,14 @@ final class Rows {
         return total;
     }
 
-    /** {@code sums[j] = sum over rows r of m[r*width + j]}, j in [0, width), width a multiple of L. */
-    static void columnSums(float[] m, int rows, int width, float[] sums) {
-        java.util.Arrays.fill(sums, 0, width, 0f);
-        // m is (rows, width); sums is (width)
+    /**
+     * {@code sums[j] = sum over rows r of m[r*width + j]} for the columns j in [from, to), both multiples of L.
+     */
+    static void columnSums(float[] m, int rows, int width, int from, int to, float[] sums) {
+        java.util.Arrays.fill(sums, from, to, 0f);
+        // m is (rows, width); sums is (width); columns [from, to)
         for (int r = 0; r < rows; r++) {
-            add(sums, 0, m, r * width, width);
+            add(sums, from, m, r * width + from, to - from);
         }
     }
 }

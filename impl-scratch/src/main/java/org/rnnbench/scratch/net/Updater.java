@@ -37,6 +37,7 @@ public final class Updater {
         float scale = 1f;
         if (train.clipNorm() > 0) {
             double squares = 0;
+            // dw is the flat gradient (P)
             for (float g : dw) {
                 squares += (double) g * g;
             }
@@ -46,6 +47,7 @@ public final class Updater {
         step++;
         if (train.optimizer() == Optimizer.SGD) {
             float lr = (float) train.learningRate();
+            // w and dw are the flat buffers (P)
             for (int i = 0; i < w.length; i++) {
                 w[i] -= lr * (dw[i] * scale);
             }
@@ -56,6 +58,7 @@ public final class Updater {
         float stepSize = (float) (train.learningRate() / (1 - Math.pow(Optimizer.ADAM_BETA1, step)));
         float correction2 = (float) Math.sqrt(1 - Math.pow(Optimizer.ADAM_BETA2, step));
         float eps = (float) Optimizer.ADAM_EPSILON;
+        // w, dw, m and v are the flat buffers (P)
         for (int i = 0; i < w.length; i++) {
             float g = dw[i] * scale;
             m[i] = b1 * m[i] + (1 - b1) * g;

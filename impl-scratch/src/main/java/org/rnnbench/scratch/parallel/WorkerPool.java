@@ -28,6 +28,7 @@ public final class WorkerPool implements AutoCloseable {
     private volatile int phase;
     private volatile boolean closed;
     private volatile Throwable failure;
+    private final RangeTask rangeTask = new RangeTask();
 
     /** A pool of {@code threads} compute threads (the caller counts as one). */
     public WorkerPool(int threads) {
@@ -87,6 +88,22 @@ public final class WorkerPool implements AutoCloseable {
             }
             throw (Error) first;
         }
+    }
+
+    /**
+     * Runs {@code body} over [0, total) split into one contiguous slice per thread, slice boundaries multiples of
+     * {@code align} ({@link Slices}); with one thread, one call over the whole range.
+     */
+    public void forRange(int total, int align, RangeBody body) {
+        if (threads == 1) {
+            body.run(0, total);
+            return;
+        }
+        rangeTask.total = total;
+        rangeTask.align = align;
+        rangeTask.body = body;
+        run(rangeTask);
+        rangeTask.body = null;
     }
 
     /**
@@ -160,6 +177,22 @@ public final class WorkerPool implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+    }
+
+    /** The preallocated task behind {@link #forRange}. */
+    private static final class RangeTask implements ParallelTask {
+        int total;
+        int align;
+        RangeBody body;
+
+        @Override
+        public void run(int part, int parts) {
+            int from = Slices.start(total, parts, part, align);
+            int to = Slices.end(total, parts, part, align);
+            if (from < to) {
+                body.run(from, to);
             }
         }
     }
