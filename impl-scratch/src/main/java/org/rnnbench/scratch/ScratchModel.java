@@ -28,7 +28,7 @@ final class ScratchModel implements SequenceModel {
         this.train = train;
         this.pool = new WorkerPool(threads);
         this.network = new Network(spec, pool);
-        this.updater = new Updater(train, network.layout().size());
+        this.updater = new Updater(train, network.layout().size(), pool);
         network.refresh();
     }
 

@@ -9,6 +9,7 @@ import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.spec.Topology;
 import org.rnnbench.core.weights.ParameterLayout;
 import org.rnnbench.scratch.gemm.Gemm;
+import org.rnnbench.scratch.parallel.RangeBody;
 import org.rnnbench.scratch.parallel.WorkerPool;
 
 /**
@@ -28,6 +29,8 @@ public final class Network {
     private final LossKernel loss;
     private final float[][] injectH;
     private final float[][] injectC;
+    private final WorkerPool pool;
+    private final RangeBody zeroGradients = this::zeroGradients;
     private int[] last = new int[0];
     private int batch;
     private int outputTime;
@@ -36,6 +39,7 @@ public final class Network {
     /** Buffers and layers for {@code spec}; products run on {@code pool}. */
     public Network(ModelSpec spec, WorkerPool pool) {
         this.spec = spec;
+        this.pool = pool;
         this.layout = new FlatLayout(ParameterLayout.of(spec));
         this.w = new float[layout.size()];
         this.dw = new float[layout.size()];
@@ -135,7 +139,7 @@ public final class Network {
      * @param norms receives the norm of dL/dh_t of the encoder's top layer for each of its steps, or null
      */
     public void backward(double[] norms) {
-        Arrays.fill(dw, 0f);
+        pool.forRange(dw.length, 64, zeroGradients);
         encoder.beginBackward();
         if (decoder != null) {
             decoder.beginBackward();
@@ -161,6 +165,10 @@ public final class Network {
             inject = true;
         }
         encoder.backward(dw, inject ? last : null, injectH, injectC, norms, false);
+    }
+
+    private void zeroGradients(int from, int to) {
+        Arrays.fill(dw, from, to, 0f);
     }
 
     /** The head's outputs of the last forward as (B, T_out, O), batch-major. */
