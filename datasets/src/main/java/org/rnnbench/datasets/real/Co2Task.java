@@ -13,7 +13,9 @@ import org.rnnbench.datasets.io.Co2File;
  * the next one (1 for consecutive weeks, up to 19 across a gap). Target: the change (y_t - y_last) / s. The scale
  * s is the standard deviation of the change between consecutive measurements in the training part, so values
  * relative to the last measurement keep the trend out of the inputs. Chronological split of the measurements:
- * the first 80% of targets train (see {@link ForecastTask}).
+ * the first 80% of targets train (see {@link ForecastTask}), the held-out ones are 1993-06-26 to 2001-12-29. All
+ * the missing weeks fall before 1986, so the gaps (1 to 19 weeks) occur in training only and every held-out gap is
+ * one week.
  *
  * <p>Chance predictor: persistence, the last measurement again (a change of 0).
  */
