@@ -71,6 +71,15 @@ public abstract class BaseTask implements SequenceTask {
         return cachedEvaluation;
     }
 
+    /**
+     * The default chance predictor: every output 0, that is uniform logits for cross-entropy (loss ln O; the
+     * arg-max is class 0) and the constant 0 for MSE. Tasks with another predictor override this.
+     */
+    @Override
+    public float[] chanceOutputs(Batch batch) {
+        return Chance.zeros(batch.target());
+    }
+
     @Override
     public final String id() {
         return id;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.rnnbench.core.data.Batch;
 import org.rnnbench.core.data.Metric;
 import org.rnnbench.core.spec.InputEncoding;
 import org.rnnbench.core.spec.LossType;
@@ -125,11 +124,5 @@ public final class DigitsTask extends BaseTask {
     @Override
     public Map<String, Double> analyticChance() {
         return Chance.uniform(DigitsFile.CLASSES, 1);
-    }
-
-    /** Uniform logits. */
-    @Override
-    public float[] chanceOutputs(Batch batch) {
-        return Chance.zeros(batch.target());
     }
 }

@@ -3,7 +3,6 @@ package org.rnnbench.datasets.synthetic;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.rnnbench.core.data.Batch;
 import org.rnnbench.core.data.Metric;
 import org.rnnbench.core.spec.InputEncoding;
 import org.rnnbench.core.spec.LossType;
@@ -96,11 +95,5 @@ public final class IrregularSinesTask extends GeneratedTask {
     public Map<String, Double> analyticChance() {
         double meanSquaredAmplitude = (1 - Math.pow(MIN_AMPLITUDE, 3)) / (3 * (1 - MIN_AMPLITUDE));
         return Chance.mse(SINES * meanSquaredAmplitude / 2 + NOISE * NOISE);
-    }
-
-    /** The constant 0. */
-    @Override
-    public float[] chanceOutputs(Batch batch) {
-        return Chance.zeros(batch.target());
     }
 }

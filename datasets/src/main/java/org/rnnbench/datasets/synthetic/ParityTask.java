@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.rnnbench.core.data.Batch;
 import org.rnnbench.core.data.Metric;
 import org.rnnbench.core.spec.Check;
 import org.rnnbench.core.spec.InputEncoding;
@@ -62,11 +61,5 @@ public final class ParityTask extends GeneratedTask {
     @Override
     public Map<String, Double> analyticChance() {
         return Chance.uniform(2, 1);
-    }
-
-    /** Uniform logits. */
-    @Override
-    public float[] chanceOutputs(Batch batch) {
-        return Chance.zeros(batch.target());
     }
 }

@@ -3,7 +3,6 @@ package org.rnnbench.datasets.synthetic;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.rnnbench.core.data.Batch;
 import org.rnnbench.core.data.Metric;
 import org.rnnbench.core.spec.InputEncoding;
 import org.rnnbench.core.spec.LossType;
@@ -51,11 +50,5 @@ public final class SineGenerationTask extends GeneratedTask {
     @Override
     public Map<String, Double> analyticChance() {
         return Chance.mse(0.5);
-    }
-
-    /** The constant 0. */
-    @Override
-    public float[] chanceOutputs(Batch batch) {
-        return Chance.zeros(batch.target());
     }
 }

@@ -3,7 +3,6 @@ package org.rnnbench.datasets.synthetic;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.rnnbench.core.data.Batch;
 import org.rnnbench.core.data.Metric;
 import org.rnnbench.core.spec.InputEncoding;
 import org.rnnbench.core.spec.LossType;
@@ -62,11 +61,5 @@ public final class TemporalOrderTask extends GeneratedTask {
     @Override
     public Map<String, Double> analyticChance() {
         return Chance.uniform(4, 1);
-    }
-
-    /** Uniform logits. */
-    @Override
-    public float[] chanceOutputs(Batch batch) {
-        return Chance.zeros(batch.target());
     }
 }
