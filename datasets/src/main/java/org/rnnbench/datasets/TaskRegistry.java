@@ -37,7 +37,7 @@ public final class TaskRegistry {
             p -> new CopyMemoryTask(p[0], p[1])),
         TaskPattern.fixed("temporal-order", "temporal order of X/Y in sequences of 100-110 symbols (many-to-one, CE)",
             TemporalOrderTask::new),
-        new TaskPattern("parity-T{T}", "parity of T random bits (many-to-one, CE)", "parity-T10",
+        new TaskPattern("parity-T{T}", "parity of 1 to T random bits, variable length (many-to-one, CE)", "parity-T10",
             List.of(new Parameter("T", ParityTask.MIN_T, ParityTask.MAX_T)), p -> new ParityTask(p[0])),
         new TaskPattern("reverse-T{T}", "reverse a string of T digits (encoder-decoder, CE, greedy evaluation)",
             "reverse-T10", List.of(new Parameter("T", TranscriptionTask.MIN_T, TranscriptionTask.MAX_T)),

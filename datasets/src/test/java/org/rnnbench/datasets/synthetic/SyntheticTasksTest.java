@@ -94,12 +94,18 @@ class SyntheticTasksTest {
     }
 
     @Test
-    void parityIsTheSumOfTheBitsModuloTwo() {
-        Batch batch = new ParityTask(12).trainBatch(4, 0, B);
-        for (int b = 0; b < B; b++) {
-            int sum = Arrays.stream(batch.input().ids(), b * 12, b * 12 + 12).sum();
+    void parityIsTheSumOfOneToTBitsModuloTwo() {
+        Batch batch = new ParityTask(12).trainBatch(4, 0, 256);
+        Sequences in = batch.input();
+        Set<Integer> lengths = new HashSet<>();
+        for (int b = 0; b < 256; b++) {
+            int length = in.lengths()[b];
+            lengths.add(length);
+            int sum = Arrays.stream(in.ids(), b * in.time(), b * in.time() + length).sum();
             assertEquals(sum % 2, batch.target().ids()[b]);
         }
+        assertEquals(12, lengths.size(), "every length 1..12 occurs: " + lengths);
+        assertEquals(12, in.time());
     }
 
     @Test
