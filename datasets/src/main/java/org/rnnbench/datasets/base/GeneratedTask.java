@@ -15,8 +15,8 @@ import org.rnnbench.core.spec.Topology;
  * hash of each example's {@link #partitionKey partition key}: a quarter of the keys is held out. Training draws
  * reject held-out examples and evaluation draws keep only them, so no evaluation example can ever be trained on,
  * whatever the seed, step or size of the space (parity with a few bits, copy with two symbols). Subclasses choose a
- * key that leaves the label distribution of each part equal to the generator's (for parity, every bit but the
- * last), so that the chance baseline holds on the held-out part too.
+ * key that leaves the label distribution of each part equal to the generator's (for parity, the length and every
+ * bit but the last), so that the chance baseline holds on the held-out part too.
  */
 public abstract class GeneratedTask extends BaseTask {
     /** One key in this many is held out. */
