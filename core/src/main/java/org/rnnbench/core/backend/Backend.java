@@ -41,7 +41,9 @@ public interface Backend {
     SequenceModel create(ModelSpec model, TrainSpec train, int threads);
 
     /**
-     * Runs a recurrent stack alone on dense input (B, T, I) with the given weights and zero initial states.
+     * Runs a recurrent stack alone on dense input (B, T, I) with the given weights and zero initial states. Every
+     * sequence runs all T steps and the input's lengths are not read (as a PyTorch module on an unpacked tensor),
+     * so h_n and c_n are the states after step T-1.
      *
      * @param weights weights of the stack's layout ({@link org.rnnbench.core.weights.ParameterLayout#of(CellSpec)})
      */

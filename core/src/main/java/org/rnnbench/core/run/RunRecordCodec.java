@@ -2,7 +2,6 @@ package org.rnnbench.core.run;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 
 /**
  * Run records as single JSON lines. NaN and infinities are written as the bare tokens {@code NaN} and
@@ -29,9 +28,15 @@ public final class RunRecordCodec {
         RunRecord r;
         try {
             r = GSON.fromJson(line, RunRecord.class);
-        } catch (JsonParseException | IllegalArgumentException e) {
-            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
-            throw new IllegalArgumentException(where + ": not a valid run record (" + detail + ")");
+        } catch (RuntimeException e) {
+            // Gson wraps a record constructor's own complaint (a missing id, say) in a bare RuntimeException
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String detail = root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getMessage().split("\n")[0];
+            throw new IllegalArgumentException(where + ": not a valid run record (" + detail + ")", e);
         }
         if (r == null) {
             throw new IllegalArgumentException(where + ": empty line where a run record was expected");

@@ -1,0 +1,63 @@
+package org.rnnbench.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Run records as JSON lines: round trips keep NaN and infinities; a bad line names its file and line. */
+class RunRecordCodecTest {
+
+    static RunRecord record() {
+        RunParams p = new RunParams("adding-T100", "scratch", "gru", 16, 2, "pytorch", "sgd", 0.1, 1, 0, 8, 3, 5, 1);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("loss", Double.NaN);
+        metrics.put("mse", Double.POSITIVE_INFINITY);
+        Environment env = new Environment("abc123-dirty", "OpenJDK 17", "Linux 6", "amd64", "cpu", 2,
+            Map.of("rnnbench", "0.1.0"), Map.of("backend", "1"));
+        return new RunRecord(p.id(), p, RunStatus.DIVERGED, "the loss became NaN at step 2", "dense2", "many-to-one",
+            "mse", 1344, 1280, 1.5e6, new double[] {0.5, 0.25, Double.NaN}, new long[] {10, 20, 30}, "mse", false,
+            metrics, Map.of("mse", 1.0 / 6), Map.of("mse", 0.17), Double.NaN, -1, Double.NaN,
+            new double[] {1, 0.5}, new double[] {Double.NEGATIVE_INFINITY}, env, "2026-11-26T20:00:00Z");
+    }
+
+    @Test
+    void roundTripKeepsEveryFieldIncludingNan() {
+        RunRecord r = record();
+        String line = RunRecordCodec.toJson(r);
+        assertFalse(line.contains("\n"), "one line");
+        assertTrue(line.contains("NaN") && line.contains("Infinity"), line);
+        RunRecord back = RunRecordCodec.fromJson(line, "runs.jsonl:1");
+        assertEquals(r.id(), back.id());
+        assertEquals(r.params(), back.params());
+        assertEquals(r.status(), back.status());
+        assertArrayEquals(r.losses(), back.losses());
+        assertArrayEquals(r.stepNanos(), back.stepNanos());
+        assertArrayEquals(r.gradNormsTrained(), back.gradNormsTrained());
+        assertEquals(r.metrics(), back.metrics());
+        assertTrue(Double.isNaN(back.targetLoss()));
+        assertEquals(r.environment(), back.environment());
+        assertEquals(line, RunRecordCodec.toJson(back), "a second round trip changes nothing");
+    }
+
+    @Test
+    void aCorruptLineNamesFileAndLine() {
+        String line = RunRecordCodec.toJson(record());
+        for (String bad : new String[] {line.substring(0, line.length() / 2), "{\"id\": [1, 2]}", "not json at all",
+            "{\"id\":\"x\"}"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RunRecordCodec.fromJson(bad, "results/x/runs.jsonl:12"));
+            assertTrue(e.getMessage().startsWith("results/x/runs.jsonl:12: "), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+            () -> RunRecordCodec.fromJson("", "runs.jsonl:3"));
+        assertTrue(empty.getMessage().startsWith("runs.jsonl:3: "), empty.getMessage());
+    }
+}
