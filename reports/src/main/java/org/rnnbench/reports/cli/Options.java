@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rnnbench.reports.compare.CompareSettings;
+
 /**
  * Parsed command-line arguments: a fixed number of positional arguments and {@code --name value} options from a
  * known set.
@@ -57,23 +59,17 @@ record Options(List<String> positional, Map<String, String> options) {
 
     /** A number option, or {@code otherwise}. */
     double number(String name, double otherwise) {
-        return value(name).map(v -> parse(name, v, false)).orElse(otherwise);
+        return value(name).map(v -> {
+            try {
+                return Double.parseDouble(v.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " needs a number, got '" + v + "'", e);
+            }
+        }).orElse(otherwise);
     }
 
     /** A fraction option given as {@code 0.1} or {@code 10%}, or {@code otherwise}. */
     double fraction(String name, double otherwise) {
-        return value(name).map(v -> parse(name, v, true)).orElse(otherwise);
-    }
-
-    private static double parse(String name, String text, boolean percentAllowed) {
-        String t = text.trim();
-        boolean percent = percentAllowed && t.endsWith("%");
-        try {
-            double v = Double.parseDouble(percent ? t.substring(0, t.length() - 1) : t);
-            return percent ? v / 100 : v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs a number" + (percentAllowed ? " such as 0.1 or 10%" : "")
-                + ", got '" + text + "'", e);
-        }
+        return value(name).map(v -> CompareSettings.parseFraction(name, v)).orElse(otherwise);
     }
 }

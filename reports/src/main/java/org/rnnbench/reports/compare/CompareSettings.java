@@ -47,6 +47,23 @@ public record CompareSettings(double threshold, double metricSigmas, double chan
         }
     }
 
+    /**
+     * A fraction written as {@code 0.1} or {@code 10%}, as the command lines take thresholds.
+     *
+     * @param option the option's name, for the message
+     * @throws IllegalArgumentException naming the option and the text when it is not a number
+     */
+    public static double parseFraction(String option, String text) {
+        String t = text.trim();
+        boolean percent = t.endsWith("%");
+        try {
+            double v = Double.parseDouble(percent ? t.substring(0, t.length() - 1).trim() : t);
+            return percent ? v / 100 : v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number such as 0.1 or 10%, got '" + text + "'", e);
+        }
+    }
+
     /** A copy with another step-time threshold. */
     public CompareSettings withThreshold(double value) {
         return new CompareSettings(value, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps, seed);

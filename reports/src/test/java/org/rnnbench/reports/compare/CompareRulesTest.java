@@ -166,5 +166,10 @@ class CompareRulesTest {
         assertThrows(IllegalArgumentException.class, () -> CompareSettings.DEFAULTS.withThreshold(-0.1));
         assertThrows(IllegalArgumentException.class, () -> CompareSettings.DEFAULTS.withWarmupFraction(1));
         assertEquals(0.2, CompareSettings.DEFAULTS.withThreshold(0.2).threshold());
+        assertEquals(0.15, CompareSettings.parseFraction("--threshold", "15%"), 1e-12);
+        assertEquals(0.15, CompareSettings.parseFraction("--threshold", " 0.15 "), 1e-12);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> CompareSettings.parseFraction("--threshold", "ten"));
+        assertEquals("--threshold needs a number such as 0.1 or 10%, got 'ten'", e.getMessage());
     }
 }
