@@ -1,0 +1,211 @@
+package org.rnnbench.dl4j.samediff;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnbench.core.backend.ForwardResult;
+import org.rnnbench.core.backend.GradientResult;
+import org.rnnbench.core.backend.SequenceModel;
+import org.rnnbench.core.data.Batch;
+import org.rnnbench.core.spec.ModelSpec;
+import org.rnnbench.core.spec.Topology;
+import org.rnnbench.core.spec.TrainSpec;
+import org.rnnbench.core.weights.CanonicalWeights;
+import org.rnnbench.core.weights.ParameterLayout;
+import org.rnnbench.dl4j.params.Updater;
+import org.rnnbench.dl4j.runtime.NativeMemory;
+
+/**
+ * A {@link SequenceModel} on SameDiff graphs unrolled over time ({@link ModelGraph}), one graph per
+ * {@link GraphShape}, built on first use and kept (building one, and above all its gradient function, costs far
+ * more than a step). Step counts are bucketed ({@link GraphShape#bucket}) so that batches of nearby lengths share a
+ * graph.
+ *
+ * <p>Truncated BPTT: a graph of {@code tbptt} steps whose initial states are placeholders; each segment starts from
+ * the previous segment's final states (computed with the weights before that segment's update, and fed as values,
+ * so no gradient crosses the cut) and gets its own clip and update; a segment without a valid target is run
+ * forward only, for its states.
+ *
+ * <p>Native parameter count: with {@link LayerKind#UNROLLED} the graph holds the canonical tensors themselves (two
+ * biases per layer), so it equals the canonical count; with {@link LayerKind#FUSED_GRU} each layer has one bias of
+ * 3H instead of two, 3H fewer per layer.
+ */
+public final class SameDiffModel implements SequenceModel {
+    private final ModelSpec spec;
+    private final TrainSpec train;
+    private final LayerKind kind;
+    private final SdParameters params;
+    private final List<String> variables;
+    private final Updater updater;
+    private final Map<GraphShape, ModelGraph> graphs = new HashMap<>();
+    private boolean closed;
+
+    /**
+     * @throws IllegalArgumentException when the train spec does not apply to the model
+     */
+    public SameDiffModel(ModelSpec spec, TrainSpec train, LayerKind kind) {
+        String reason = train.incompatibility(spec);
+        if (reason != null) {
+            throw new IllegalArgumentException(reason);
+        }
+        this.spec = spec;
+        this.train = train;
+        this.kind = kind;
+        this.params = SdParameters.of(spec, kind);
+        this.variables = new ArrayList<>(params.arrays().keySet());
+        this.updater = new Updater(train);
+    }
+
+    @Override
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public TrainSpec trainSpec() {
+        return train;
+    }
+
+    @Override
+    public void importWeights(CanonicalWeights weights) {
+        open();
+        params.bindings().load(weights);
+        updater.reset();
+    }
+
+    @Override
+    public CanonicalWeights exportWeights() {
+        open();
+        return params.bindings().store();
+    }
+
+    @Override
+    public double trainStep(Batch batch) {
+        open();
+        batch.check(spec);
+        double loss = train.tbptt() > 0 ? truncatedStep(batch) : fullStep(batch);
+        NativeMemory.afterStep();
+        return loss;
+    }
+
+    private double fullStep(Batch batch) {
+        ModelGraph g = graph(batch, false);
+        GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, 0, null);
+        OutAndGrad og = g.gradients(feeds.values(), List.of(Names.LOSS), variables);
+        updater.apply(params.tensors(), og.getGradients());
+        return og.getOutputs().get(Names.LOSS).getDouble(0);
+    }
+
+    private double truncatedStep(Batch batch) {
+        int time = batch.input().time();
+        int length = train.tbptt();
+        ModelGraph g = graph(new GraphShape(batch.size(), length, 0, false));
+        List<String> stateNames = new ArrayList<>();
+        for (int k = 0; k < spec.layers(); k++) {
+            stateNames.add(Names.hLast(k));
+            if (spec.cell().hasCellState()) {
+                stateNames.add(Names.cLast(k));
+            }
+        }
+        Map<String, INDArray> states = null;
+        double weighted = 0;
+        int total = 0;
+        for (int from = 0; from < time; from += length) {
+            GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, from, states);
+            if (feeds.count() == 0) {
+                states = g.output(feeds.values(), stateNames.toArray(new String[0]));
+                continue;
+            }
+            List<String> outputs = new ArrayList<>(stateNames);
+            outputs.add(Names.LOSS);
+            OutAndGrad og = g.gradients(feeds.values(), outputs, variables);
+            states = og.getOutputs();
+            updater.apply(params.tensors(), og.getGradients());
+            weighted += states.get(Names.LOSS).getDouble(0) * feeds.count();
+            total += feeds.count();
+        }
+        return total == 0 ? 0 : weighted / total;
+    }
+
+    @Override
+    public ForwardResult forward(Batch batch) {
+        open();
+        batch.check(spec);
+        ModelGraph g = graph(batch, false);
+        GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, 0, null);
+        Map<String, INDArray> out = g.output(feeds.values(), Names.LOGITS, Names.LOSS);
+        float[] outputs = Outputs.toBatchMajor(spec, g.shape(), batch.target().time(), out.get(Names.LOGITS));
+        NativeMemory.afterStep();
+        return new ForwardResult(out.get(Names.LOSS).getDouble(0), outputs);
+    }
+
+    @Override
+    public GradientResult gradients(Batch batch) {
+        open();
+        batch.check(spec);
+        ModelGraph g = graph(batch, false);
+        GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, 0, null);
+        OutAndGrad og = g.gradients(feeds.values(), List.of(Names.LOSS), variables);
+        CanonicalWeights grads = params.bindings().gradients(og.getGradients());
+        NativeMemory.afterStep();
+        return new GradientResult(og.getOutputs().get(Names.LOSS).getDouble(0), grads);
+    }
+
+    @Override
+    public double[] hiddenGradientNorms(Batch batch) {
+        open();
+        batch.check(spec);
+        ModelGraph g = graph(batch, true);
+        GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, 0, null);
+        int steps = batch.recurrentSteps(spec.topology());
+        List<String> tops = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            tops.add(Names.top(t));
+        }
+        Map<String, INDArray> grads = g.gradients(feeds.values(), List.of(Names.LOSS), tops).getGradients();
+        double[] norms = new double[steps];
+        for (int t = 0; t < steps; t++) {
+            INDArray d = grads.get(Names.top(t));
+            norms[t] = d == null ? 0 : d.norm2Number().doubleValue();
+        }
+        NativeMemory.afterStep();
+        return norms;
+    }
+
+    @Override
+    public long canonicalParameterCount() {
+        return ParameterLayout.of(spec).totalSize();
+    }
+
+    /** See the class javadoc: equal to the canonical count when unrolled, 3H per layer fewer for fused GRU layers. */
+    @Override
+    public long nativeParameterCount() {
+        return params.bindings().nativeCount();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        graphs.clear();
+    }
+
+    private ModelGraph graph(Batch batch, boolean namedSteps) {
+        int steps = spec.topology() == Topology.ONE_TO_ONE ? 1 : GraphShape.bucket(batch.recurrentSteps(spec.topology()));
+        int outSteps = spec.hasDecoder() ? GraphShape.bucket(batch.target().time()) : 0;
+        return graph(new GraphShape(batch.size(), steps, outSteps, namedSteps && kind != LayerKind.UNROLLED));
+    }
+
+    private ModelGraph graph(GraphShape shape) {
+        return graphs.computeIfAbsent(shape, s -> new ModelGraph(spec, kind, s, params.arrays()));
+    }
+
+    private void open() {
+        if (closed) {
+            throw new IllegalStateException("this " + spec.id() + " model was closed");
+        }
+    }
+}
