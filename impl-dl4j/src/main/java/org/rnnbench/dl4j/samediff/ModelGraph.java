@@ -8,6 +8,7 @@ import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.autodiff.samediff.array.SingleThreadArrayHolder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnbench.core.spec.CellSpec;
@@ -20,8 +21,9 @@ import org.rnnbench.dl4j.runtime.Quiet;
 /**
  * A whole model as one SameDiff graph for one {@link GraphShape}: input encoding, the recurrent stack (and the
  * decoder stack), the time alignment of the topology, the linear head and the masked loss of
- * {@link org.rnnbench.core.spec.LossType}. The parameter variables are the model's own arrays (shared by all its
- * graphs), so an update made through one graph is seen by every other.
+ * {@link org.rnnbench.core.spec.LossType}. It is shared by every model of its spec ({@link GraphCache}): each call
+ * binds the calling model's parameter arrays to the variables, so an update a model makes in place is seen by
+ * each of its graphs.
  *
  * <p>Placeholders and outputs are listed in {@link Names}. Alignment: many-to-one and one-to-one read the top
  * layer at each sequence's last valid step through the {@link Names#LAST} selector; many-to-many and one-to-many
@@ -35,11 +37,16 @@ final class ModelGraph {
     private final SameDiff sd = SameDiff.create();
     private final Map<String, SDVariable> vars = new LinkedHashMap<>();
     private boolean gradientsReady;
+    private Map<String, INDArray> bound;
 
     ModelGraph(ModelSpec spec, LayerKind kind, GraphShape shape, Map<String, INDArray> params) {
         this.spec = spec;
         this.shape = shape;
+        // plain references: the default holder keeps a per-device copy and memcpys later arrays into the first one
+        // (binding a second model would overwrite the first model's weights and hide in-place updates)
+        sd.setArrayHolders(new SingleThreadArrayHolder(), new SingleThreadArrayHolder(), false);
         params.forEach((name, array) -> vars.put(name, sd.var(name, array)));
+        bound = params;
         CellSpec cell = spec.cellSpec();
         int b = shape.batch();
         int t = shape.steps();
@@ -112,18 +119,37 @@ final class ModelGraph {
         return spec;
     }
 
-    /** Runs the forward pass for the named outputs. */
-    Map<String, INDArray> output(Map<String, INDArray> feeds, String... outputs) {
+    /** Runs the forward pass for the named outputs with the given parameter arrays. */
+    synchronized Map<String, INDArray> output(Map<String, INDArray> params, Map<String, INDArray> feeds,
+                                              String... outputs) {
+        bind(params);
         return sd.output(feeds, outputs);
     }
 
-    /** Forward and backward: the named outputs and the gradients of the named variables. */
-    OutAndGrad gradients(Map<String, INDArray> feeds, List<String> outputs, Collection<String> of) {
+    /**
+     * Forward and backward with the given parameter arrays: the named outputs and the gradients of the named
+     * variables.
+     */
+    synchronized OutAndGrad gradients(Map<String, INDArray> params, Map<String, INDArray> feeds, List<String> outputs,
+                                      Collection<String> of) {
         if (!gradientsReady) {
             Quiet.createGradFunction(sd);
             gradientsReady = true;
         }
+        bind(params);
         return sd.calculateGradientsAndOutputs(feeds, outputs, of);
+    }
+
+    /**
+     * Makes {@code params} (a model's arrays, by variable name) the values of the graph's variables, in the graph
+     * and in its gradient function; a no-op when they already are.
+     */
+    private void bind(Map<String, INDArray> params) {
+        if (params == bound) {
+            return;
+        }
+        params.forEach((name, array) -> sd.associateArrayWithVariable(array, vars.get(name)));
+        bound = params;
     }
 
     /** R, the rows of the head's outputs and targets: B, T*B or T_out*B. */

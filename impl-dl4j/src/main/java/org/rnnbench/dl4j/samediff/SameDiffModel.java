@@ -1,7 +1,6 @@
 package org.rnnbench.dl4j.samediff;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +20,9 @@ import org.rnnbench.dl4j.runtime.NativeMemory;
 
 /**
  * A {@link SequenceModel} on SameDiff graphs unrolled over time ({@link ModelGraph}), one graph per
- * {@link GraphShape}, built on first use and kept (building one, and above all its gradient function, costs far
- * more than a step). Step counts are bucketed ({@link GraphShape#bucket}) so that batches of nearby lengths share a
- * graph.
+ * {@link GraphShape}, built on first use and shared through {@link GraphCache} with every model of the same spec.
+ * Step counts are bucketed ({@link GraphShape#bucket}) so that batches of nearby lengths share a graph. The model
+ * owns its parameter arrays and binds them to the graph for each call.
  *
  * <p>Truncated BPTT: a graph of {@code tbptt} steps whose initial states are placeholders; each segment starts from
  * the previous segment's final states (computed with the weights before that segment's update, and fed as values,
@@ -41,7 +40,6 @@ public final class SameDiffModel implements SequenceModel {
     private final SdParameters params;
     private final List<String> variables;
     private final Updater updater;
-    private final Map<GraphShape, ModelGraph> graphs = new HashMap<>();
     private boolean closed;
 
     /**
@@ -95,7 +93,7 @@ public final class SameDiffModel implements SequenceModel {
     private double fullStep(Batch batch) {
         ModelGraph g = graph(batch, false);
         GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, 0, null);
-        OutAndGrad og = g.gradients(feeds.values(), List.of(Names.LOSS), variables);
+        OutAndGrad og = g.gradients(params.arrays(), feeds.values(), List.of(Names.LOSS), variables);
         updater.apply(params.tensors(), og.getGradients());
         return og.getOutputs().get(Names.LOSS).getDouble(0);
     }
@@ -117,12 +115,12 @@ public final class SameDiffModel implements SequenceModel {
         for (int from = 0; from < time; from += length) {
             GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, from, states);
             if (feeds.count() == 0) {
-                states = g.output(feeds.values(), stateNames.toArray(new String[0]));
+                states = g.output(params.arrays(), feeds.values(), stateNames.toArray(new String[0]));
                 continue;
             }
             List<String> outputs = new ArrayList<>(stateNames);
             outputs.add(Names.LOSS);
-            OutAndGrad og = g.gradients(feeds.values(), outputs, variables);
+            OutAndGrad og = g.gradients(params.arrays(), feeds.values(), outputs, variables);
             states = og.getOutputs();
             updater.apply(params.tensors(), og.getGradients());
             weighted += states.get(Names.LOSS).getDouble(0) * feeds.count();
@@ -137,7 +135,7 @@ public final class SameDiffModel implements SequenceModel {
         batch.check(spec);
         ModelGraph g = graph(batch, false);
         GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, 0, null);
-        Map<String, INDArray> out = g.output(feeds.values(), Names.LOGITS, Names.LOSS);
+        Map<String, INDArray> out = g.output(params.arrays(), feeds.values(), Names.LOGITS, Names.LOSS);
         float[] outputs = Outputs.toBatchMajor(spec, g.shape(), batch.target().time(), out.get(Names.LOGITS));
         NativeMemory.afterStep();
         return new ForwardResult(out.get(Names.LOSS).getDouble(0), outputs);
@@ -149,7 +147,7 @@ public final class SameDiffModel implements SequenceModel {
         batch.check(spec);
         ModelGraph g = graph(batch, false);
         GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, 0, null);
-        OutAndGrad og = g.gradients(feeds.values(), List.of(Names.LOSS), variables);
+        OutAndGrad og = g.gradients(params.arrays(), feeds.values(), List.of(Names.LOSS), variables);
         CanonicalWeights grads = params.bindings().gradients(og.getGradients());
         NativeMemory.afterStep();
         return new GradientResult(og.getOutputs().get(Names.LOSS).getDouble(0), grads);
@@ -166,7 +164,7 @@ public final class SameDiffModel implements SequenceModel {
         for (int t = 0; t < steps; t++) {
             tops.add(Names.top(t));
         }
-        Map<String, INDArray> grads = g.gradients(feeds.values(), List.of(Names.LOSS), tops).getGradients();
+        Map<String, INDArray> grads = g.gradients(params.arrays(), feeds.values(), List.of(Names.LOSS), tops).getGradients();
         double[] norms = new double[steps];
         for (int t = 0; t < steps; t++) {
             INDArray d = grads.get(Names.top(t));
@@ -190,7 +188,6 @@ public final class SameDiffModel implements SequenceModel {
     @Override
     public void close() {
         closed = true;
-        graphs.clear();
     }
 
     private ModelGraph graph(Batch batch, boolean namedSteps) {
@@ -200,7 +197,7 @@ public final class SameDiffModel implements SequenceModel {
     }
 
     private ModelGraph graph(GraphShape shape) {
-        return graphs.computeIfAbsent(shape, s -> new ModelGraph(spec, kind, s, params.arrays()));
+        return GraphCache.get(spec, kind, shape, params.arrays());
     }
 
     private void open() {

@@ -8,6 +8,7 @@ import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.rnnbench.core.spec.CellSpec;
+import org.rnnbench.core.spec.CellType;
 import org.rnnbench.core.weights.ParameterLayout;
 
 /**
@@ -85,8 +86,10 @@ final class StackBuilder {
         SDVariable wHh = vars.get(Names.variable(prefix + ParameterLayout.weightHh(k)));
         SDVariable bIh = vars.get(Names.variable(prefix + ParameterLayout.biasIh(k)));
         SDVariable bHh = vars.get(Names.variable(prefix + ParameterLayout.biasHh(k)));
-        // in is (T*B, I), wIh is (G*H, I): the input projection of every step at once, (T*B, G*H)
-        SDVariable projected = sd.mmul(in, wIh, false, true, false).add(bIh);
+        boolean gru = cell.cell() == CellType.GRU;
+        // in is (T*B, I), wIh is (G*H, I): the input projection of every step at once, (T*B, G*H). Outside the GRU
+        // both biases simply add, so b_hh joins b_ih here instead of being added at every step.
+        SDVariable projected = sd.mmul(in, wIh, false, true, false).add(gru ? bIh : bIh.add(bHh));
         List<SDVariable> hs = new ArrayList<>();
         List<SDVariable> cs = new ArrayList<>();
         SDVariable h = h0;
@@ -94,25 +97,25 @@ final class StackBuilder {
         for (int t = 0; t < steps; t++) {
             SDVariable gi = rows(projected, t);
             // h is (B, H), wHh is (G*H, H): gh is (B, G*H)
-            SDVariable gh = sd.mmul(h, wHh, false, true, false).add(bHh);
+            SDVariable gh = sd.mmul(h, wHh, false, true, false);
             switch (cell.cell()) {
                 case RNN_TANH -> h = sd.math().tanh(gi.add(gh));
                 case RNN_RELU -> h = sd.nn().relu(gi.add(gh), 0.0);
                 case LSTM -> {
                     SDVariable g = gi.add(gh);
-                    SDVariable i = sd.nn().sigmoid(block(g, 0));
-                    SDVariable f = sd.nn().sigmoid(block(g, 1));
-                    SDVariable n = sd.math().tanh(block(g, 2));
-                    SDVariable o = sd.nn().sigmoid(block(g, 3));
-                    c = f.mul(c).add(i.mul(n));
-                    h = o.mul(sd.math().tanh(c));
+                    SDVariable gates = sd.nn().sigmoid(g); // i, f and o are read from here, block 2 is unused
+                    SDVariable n = sd.math().tanh(block(g, 2, 1));
+                    c = block(gates, 1, 1).mul(c).add(block(gates, 0, 1).mul(n));
+                    h = block(gates, 3, 1).mul(sd.math().tanh(c));
                     cs.add(c);
                 }
                 case GRU -> {
-                    SDVariable r = sd.nn().sigmoid(block(gi, 0).add(block(gh, 0)));
-                    SDVariable z = sd.nn().sigmoid(block(gi, 1).add(block(gh, 1)));
+                    gh = gh.add(bHh);
+                    SDVariable rz = sd.nn().sigmoid(block(gi, 0, 2).add(block(gh, 0, 2)));
+                    SDVariable r = block(rz, 0, 1);
+                    SDVariable z = block(rz, 1, 1);
                     // reset applied after the recurrent matmul: b_hn sits inside r*(.)
-                    SDVariable n = sd.math().tanh(block(gi, 2).add(r.mul(block(gh, 2))));
+                    SDVariable n = sd.math().tanh(block(gi, 2, 1).add(r.mul(block(gh, 2, 1))));
                     h = n.add(z.mul(h.sub(n))); // (1-z)*n + z*h
                 }
                 default -> throw new IllegalStateException("unhandled cell " + cell.cell());
@@ -154,10 +157,10 @@ final class StackBuilder {
         return v.get(SDIndex.interval((long) t * batch, (long) (t + 1) * batch));
     }
 
-    // columns q*H .. (q+1)*H of a (B, G*H) variable: gate block q
-    private SDVariable block(SDVariable g, int q) {
+    // columns q*H .. (q+count)*H of a (B, G*H) variable: gate blocks q .. q+count-1
+    private SDVariable block(SDVariable g, int q, int count) {
         long h = cell.hiddenSize();
-        return g.get(SDIndex.all(), SDIndex.interval(q * h, (q + 1) * h));
+        return g.get(SDIndex.all(), SDIndex.interval(q * h, (q + count) * h));
     }
 
     private SDVariable concat(List<SDVariable> parts) {
