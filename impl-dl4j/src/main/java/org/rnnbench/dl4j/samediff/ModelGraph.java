@@ -4,9 +4,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.autodiff.samediff.array.SingleThreadArrayHolder;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,6 +34,9 @@ import org.rnnbench.dl4j.runtime.Quiet;
  * ({@code sd.gather}'s gradient puts rows at lookup positions instead of token ids in M2.1).
  */
 final class ModelGraph {
+    /** The name SameDiff gives a graph's gradient function. */
+    private static final String GRADIENT_FUNCTION = "grad";
+
     private final ModelSpec spec;
     private final GraphShape shape;
     private final SameDiff sd = SameDiff.create();
@@ -127,17 +132,35 @@ final class ModelGraph {
     }
 
     /**
-     * Forward and backward with the given parameter arrays: the named outputs and the gradients of the named
-     * variables.
+     * Forward and backward with the given parameter arrays: {@code use} reads the named outputs and the gradients
+     * of the named variables, which are valid only inside it (copy what must outlive the call). Afterwards every
+     * intermediate array of the pass is closed: the gradient function never hands them back to SameDiff's array
+     * cache, and left to the garbage collector their native memory piles up by gigabytes.
      */
-    synchronized OutAndGrad gradients(Map<String, INDArray> params, Map<String, INDArray> feeds, List<String> outputs,
-                                      Collection<String> of) {
+    synchronized <T> T gradients(Map<String, INDArray> params, Map<String, INDArray> feeds, List<String> outputs,
+                                 Collection<String> of, Function<OutAndGrad, T> use) {
         if (!gradientsReady) {
             Quiet.createGradFunction(sd);
             gradientsReady = true;
         }
         bind(params);
-        return sd.calculateGradientsAndOutputs(feeds, outputs, of);
+        try {
+            return use.apply(sd.calculateGradientsAndOutputs(feeds, outputs, of));
+        } finally {
+            closeIntermediates(sd.getFunction(GRADIENT_FUNCTION));
+        }
+    }
+
+    // closes the activations and gradients a pass left in the current thread's session (never variables or feeds)
+    private static void closeIntermediates(SameDiff fn) {
+        for (SDVariable v : fn.variables()) {
+            if (v.getVariableType() == VariableType.ARRAY) {
+                INDArray a = fn.getArrForVarName(v.name());
+                if (a != null && a.closeable()) {
+                    a.close();
+                }
+            }
+        }
     }
 
     /**

@@ -1,10 +1,10 @@
 package org.rnnbench.dl4j.samediff;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnbench.core.backend.ForwardResult;
 import org.rnnbench.core.backend.GradientResult;
@@ -93,9 +93,10 @@ public final class SameDiffModel implements SequenceModel {
     private double fullStep(Batch batch) {
         ModelGraph g = graph(batch, false);
         GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, 0, null);
-        OutAndGrad og = g.gradients(params.arrays(), feeds.values(), List.of(Names.LOSS), variables);
-        updater.apply(params.tensors(), og.getGradients());
-        return og.getOutputs().get(Names.LOSS).getDouble(0);
+        return g.gradients(params.arrays(), feeds.values(), List.of(Names.LOSS), variables, og -> {
+            updater.apply(params.tensors(), og.getGradients());
+            return og.getOutputs().get(Names.LOSS).getDouble(0);
+        });
     }
 
     private double truncatedStep(Batch batch) {
@@ -120,10 +121,14 @@ public final class SameDiffModel implements SequenceModel {
             }
             List<String> outputs = new ArrayList<>(stateNames);
             outputs.add(Names.LOSS);
-            OutAndGrad og = g.gradients(params.arrays(), feeds.values(), outputs, variables);
-            states = og.getOutputs();
-            updater.apply(params.tensors(), og.getGradients());
-            weighted += states.get(Names.LOSS).getDouble(0) * feeds.count();
+            Map<String, INDArray> next = new HashMap<>();
+            double loss = g.gradients(params.arrays(), feeds.values(), outputs, variables, og -> {
+                updater.apply(params.tensors(), og.getGradients());
+                stateNames.forEach(n -> next.put(n, og.getOutputs().get(n).dup()));
+                return og.getOutputs().get(Names.LOSS).getDouble(0);
+            });
+            states = next;
+            weighted += loss * feeds.count();
             total += feeds.count();
         }
         return total == 0 ? 0 : weighted / total;
@@ -147,10 +152,11 @@ public final class SameDiffModel implements SequenceModel {
         batch.check(spec);
         ModelGraph g = graph(batch, false);
         GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, 0, null);
-        OutAndGrad og = g.gradients(params.arrays(), feeds.values(), List.of(Names.LOSS), variables);
-        CanonicalWeights grads = params.bindings().gradients(og.getGradients());
+        GradientResult result = g.gradients(params.arrays(), feeds.values(), List.of(Names.LOSS), variables,
+            og -> new GradientResult(og.getOutputs().get(Names.LOSS).getDouble(0),
+                params.bindings().gradients(og.getGradients())));
         NativeMemory.afterStep();
-        return new GradientResult(og.getOutputs().get(Names.LOSS).getDouble(0), grads);
+        return result;
     }
 
     @Override
@@ -164,12 +170,14 @@ public final class SameDiffModel implements SequenceModel {
         for (int t = 0; t < steps; t++) {
             tops.add(Names.top(t));
         }
-        Map<String, INDArray> grads = g.gradients(params.arrays(), feeds.values(), List.of(Names.LOSS), tops).getGradients();
-        double[] norms = new double[steps];
-        for (int t = 0; t < steps; t++) {
-            INDArray d = grads.get(Names.top(t));
-            norms[t] = d == null ? 0 : d.norm2Number().doubleValue();
-        }
+        double[] norms = g.gradients(params.arrays(), feeds.values(), List.of(Names.LOSS), tops, og -> {
+            double[] n = new double[steps];
+            for (int t = 0; t < steps; t++) {
+                INDArray d = og.getGradients().get(Names.top(t));
+                n[t] = d == null ? 0 : d.norm2Number().doubleValue();
+            }
+            return n;
+        });
         NativeMemory.afterStep();
         return norms;
     }
