@@ -12,9 +12,9 @@ import org.rnnbench.core.data.Sequences;
 import org.rnnbench.core.spec.CellSpec;
 import org.rnnbench.core.spec.CellType;
 import org.rnnbench.core.weights.CanonicalWeights;
-import org.rnnbench.core.weights.ParameterLayout;
 import org.rnnbench.dl4j.params.NativeArrays;
 import org.rnnbench.dl4j.params.ParameterBindings;
+import org.rnnbench.dl4j.params.ProbeArguments;
 
 /**
  * {@link org.rnnbench.core.backend.Backend#probeStack} on classic layers: {@code calculateGradients} of the stack
@@ -28,11 +28,7 @@ public final class ClassicProbe {
 
     /** Runs the probe (RNN_TANH, RNN_RELU or LSTM). */
     public static StackProbe run(CellSpec cell, CanonicalWeights weights, Sequences input) {
-        ParameterLayout.of(cell).check(weights.asMap(), "the stack weights");
-        if (input.isIds() || input.width() != cell.inputSize()) {
-            throw new IllegalArgumentException("a stack probe needs dense input of width " + cell.inputSize()
-                + ", got " + input);
-        }
+        ProbeArguments.check(cell, weights, input);
         int b = input.batch();
         int t = input.time();
         int h = cell.hiddenSize();

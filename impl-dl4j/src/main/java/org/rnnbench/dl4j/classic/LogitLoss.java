@@ -35,21 +35,13 @@ abstract class LogitLoss implements ILossFunction {
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         requireIdentity(activationFn);
-        INDArray terms = terms(labels.castTo(preOutput.dataType()), preOutput);
-        if (mask != null) {
-            LossUtil.applyMask(terms, mask);
-        }
-        return terms.sum(true, 1);
+        return masked(terms(labels.castTo(preOutput.dataType()), preOutput), mask).sum(true, 1);
     }
 
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         requireIdentity(activationFn);
-        INDArray g = gradient(labels.castTo(preOutput.dataType()), preOutput);
-        if (mask != null) {
-            LossUtil.applyMask(g, mask);
-        }
-        return g;
+        return masked(gradient(labels.castTo(preOutput.dataType()), preOutput), mask);
     }
 
     @Override
@@ -67,6 +59,14 @@ abstract class LogitLoss implements ILossFunction {
     @Override
     public String toString() {
         return name() + "()";
+    }
+
+    // zeroes masked rows in place (mask (rows, 1)) or masked entries (mask like a)
+    private static INDArray masked(INDArray a, INDArray mask) {
+        if (mask != null) {
+            LossUtil.applyMask(a, mask);
+        }
+        return a;
     }
 
     private void requireIdentity(IActivation activation) {

@@ -136,9 +136,7 @@ public final class SameDiffModel implements SequenceModel {
 
     @Override
     public ForwardResult forward(Batch batch) {
-        open();
-        batch.check(spec);
-        ModelGraph g = graph(batch, false);
+        ModelGraph g = prepare(batch, false);
         GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, 0, null);
         Map<String, INDArray> out = g.output(params.arrays(), feeds.values(), Names.LOGITS, Names.LOSS);
         float[] outputs = Outputs.toBatchMajor(spec, g.shape(), batch.target().time(), out.get(Names.LOGITS));
@@ -148,9 +146,7 @@ public final class SameDiffModel implements SequenceModel {
 
     @Override
     public GradientResult gradients(Batch batch) {
-        open();
-        batch.check(spec);
-        ModelGraph g = graph(batch, false);
+        ModelGraph g = prepare(batch, false);
         GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, 0, null);
         GradientResult result = g.gradients(params.arrays(), feeds.values(), List.of(Names.LOSS), variables,
             og -> new GradientResult(og.getOutputs().get(Names.LOSS).getDouble(0),
@@ -161,9 +157,7 @@ public final class SameDiffModel implements SequenceModel {
 
     @Override
     public double[] hiddenGradientNorms(Batch batch) {
-        open();
-        batch.check(spec);
-        ModelGraph g = graph(batch, true);
+        ModelGraph g = prepare(batch, true);
         GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, 0, null);
         int steps = batch.recurrentSteps(spec.topology());
         List<String> tops = new ArrayList<>();
@@ -196,6 +190,13 @@ public final class SameDiffModel implements SequenceModel {
     @Override
     public void close() {
         closed = true;
+    }
+
+    // checks the model and the batch, then gives the graph for the batch's shape
+    private ModelGraph prepare(Batch batch, boolean namedSteps) {
+        open();
+        batch.check(spec);
+        return graph(batch, namedSteps);
     }
 
     private ModelGraph graph(Batch batch, boolean namedSteps) {

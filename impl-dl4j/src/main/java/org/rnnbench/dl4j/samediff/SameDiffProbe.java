@@ -16,8 +16,8 @@ import org.rnnbench.core.backend.StackProbe;
 import org.rnnbench.core.data.Sequences;
 import org.rnnbench.core.spec.CellSpec;
 import org.rnnbench.core.weights.CanonicalWeights;
-import org.rnnbench.core.weights.ParameterLayout;
 import org.rnnbench.dl4j.params.NativeArrays;
+import org.rnnbench.dl4j.params.ProbeArguments;
 import org.rnnbench.dl4j.runtime.NativeMemory;
 import org.rnnbench.dl4j.runtime.Quiet;
 
@@ -31,11 +31,7 @@ public final class SameDiffProbe {
 
     /** Runs the probe with {@code kind} layers. */
     public static StackProbe run(CellSpec cell, LayerKind kind, CanonicalWeights weights, Sequences input) {
-        ParameterLayout.of(cell).check(weights.asMap(), "the stack weights");
-        if (input.isIds() || input.width() != cell.inputSize()) {
-            throw new IllegalArgumentException("a stack probe needs dense input of width " + cell.inputSize()
-                + ", got " + input);
-        }
+        ProbeArguments.check(cell, weights, input);
         int b = input.batch();
         int t = input.time();
         int h = cell.hiddenSize();
