@@ -3,12 +3,13 @@ package org.rnnbench.dl4j.runtime;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * Keeps SameDiff's native memory bounded. Every SameDiff execution allocates its intermediate arrays as native
+ * A backstop that keeps SameDiff's native memory bounded. SameDiff allocates the arrays of an execution as native
  * buffers that are freed only when the Java objects owning them are garbage collected; with a large heap the
- * collector rarely runs, so native memory grows by gigabytes and allocation slows down. After each step the
- * process's resident size is compared with its size after the last collection; when it has grown by more than
- * the budget ({@value #DEFAULT_BUDGET_MB} MB, or the system property {@value #BUDGET_PROPERTY}), a collection is
- * requested. Small graphs thus collect rarely, large ones about once per step.
+ * collector rarely runs. Gradient passes close their intermediates themselves (see
+ * {@code ModelGraph.gradients}), which keeps a long run flat; this check covers the rest (forward passes, probes).
+ * After each step the process's resident size is compared with its size after the last collection; when it has
+ * grown by more than the budget ({@value #DEFAULT_BUDGET_MB} MB, or the system property {@value #BUDGET_PROPERTY}),
+ * a collection is requested.
  */
 public final class NativeMemory {
     /** System property: growth in MB that triggers a collection. */
