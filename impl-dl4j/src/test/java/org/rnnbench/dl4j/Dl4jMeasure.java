@@ -136,5 +136,22 @@ public final class Dl4jMeasure {
             }
             System.out.println(line);
         }
+        ModelSpec spec = new ModelSpec(new InputEncoding.Dense(8), CellType.GRU, 16, 1, Topology.MANY_TO_MANY, 4,
+            LossType.MSE);
+        CanonicalWeights w = Initializer.initialize(spec, Init.PYTORCH, 11).copy();
+        Arrays.fill(w.data("bias_hh_l0"), 32, 48, 0f);
+        Batch batch = RandomBatches.of(spec, 4, 20, 20, 12);
+        TrainSpec sgd = TrainSpec.sgd(0.1, 4, 1, 1);
+        org.rnnbench.core.testkit.ReferenceModel ref = new org.rnnbench.core.testkit.ReferenceModel(spec, sgd);
+        ref.importWeights(w);
+        try (SequenceModel m = new FusedGruBackend().create(spec, sgd, 1)) {
+            m.importWeights(w);
+            System.out.printf(Locale.ROOT, "model I=8 H=16 T=20 many-to-many: loss %.1e, dL/dh_t norms %.1e, "
+                + "dL/dW_hh %.1e%n", Math.abs(m.forward(batch).loss() - ref.forward(batch).loss())
+                    / ref.forward(batch).loss(),
+                Comparison.relativeError(m.hiddenGradientNorms(batch), ref.hiddenGradientNorms(batch)),
+                Comparison.relativeError(m.gradients(batch).gradients().data("weight_hh_l0"),
+                    ref.gradients(batch).gradients().data("weight_hh_l0")));
+        }
     }
 }

@@ -78,6 +78,11 @@ class FusedGruMismatchTest {
                 expected.gradients().data(ParameterLayout.weightHh(0)));
             assertTrue(error > MISMATCH, "dL/dW_hh of the fused gru model now matches the reference (relative "
                 + "error " + error + "): DL4J fixed its backprop; update FusedGruBackend's javadoc and FINDINGS.md");
+            // dL/dh_t runs the op one step at a time: a curve of the right length, of the reference's magnitude
+            double[] norms = m.hiddenGradientNorms(batch);
+            double[] exact = ref.hiddenGradientNorms(batch);
+            assertEquals(exact.length, norms.length, "one norm per step");
+            Comparison.assertClose("fused gru dL/dh_t norms", norms, exact, 0.5);
         }
     }
 

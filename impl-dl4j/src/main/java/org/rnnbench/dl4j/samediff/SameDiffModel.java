@@ -116,7 +116,11 @@ public final class SameDiffModel implements SequenceModel {
         for (int from = 0; from < time; from += length) {
             GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, from, states);
             if (feeds.count() == 0) {
-                states = g.output(params.arrays(), feeds.values(), stateNames.toArray(new String[0]));
+                Map<String, INDArray> out = g.output(params.arrays(), feeds.values(), stateNames.toArray(new String[0]));
+                states = new HashMap<>();
+                for (String n : stateNames) {
+                    states.put(n, out.get(n).dup()); // the session may reuse its arrays on the next pass
+                }
                 continue;
             }
             List<String> outputs = new ArrayList<>(stateNames);
