@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossL2;
@@ -125,7 +126,7 @@ final class ClassicNetwork {
             int j = first + k;
             String[] names = {j + "_W", j + "_RW", j + "_b"};
             list.add(new FoldedLayerBinding("", k, cell.layerInputSize(k), cell.hiddenSize(), order, names,
-                new org.nd4j.linalg.api.ndarray.INDArray[] {net.getParam(names[0]), net.getParam(names[1]),
+                new INDArray[] {net.getParam(names[0]), net.getParam(names[1]),
                     net.getParam(names[2])}));
         }
     }

@@ -1,5 +1,7 @@
 package org.rnnbench.dl4j.params;
 
+import java.util.Arrays;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,7 +20,7 @@ public final class NativeArrays {
     public static void write(INDArray target, float[] values) {
         if (values.length != target.length()) {
             throw new IllegalArgumentException("cannot write " + values.length + " values into an array of shape "
-                + java.util.Arrays.toString(target.shape()) + " (" + target.length() + " values)");
+                + Arrays.toString(target.shape()) + " (" + target.length() + " values)");
         }
         target.assign(Nd4j.create(values, target.shape(), 'c').castTo(target.dataType()));
     }

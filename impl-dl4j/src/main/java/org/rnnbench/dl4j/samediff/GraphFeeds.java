@@ -1,5 +1,6 @@
 package org.rnnbench.dl4j.samediff;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ final class GraphFeeds {
         f.put(Names.X, input(spec, batch.input(), shape.steps(), b, from, oneToMany));
         if (oneToMany && spec.encoding() instanceof InputEncoding.Embedding) {
             float[] read = new float[shape.steps() * b];
-            java.util.Arrays.fill(read, 0, b, 1f);
+            Arrays.fill(read, 0, b, 1f);
             f.put(Names.X_MASK, Nd4j.create(read, new long[] {(long) shape.steps() * b, 1}, 'c'));
         }
         if (topology == Topology.MANY_TO_ONE || topology == Topology.ONE_TO_ONE || topology == Topology.SEQ_TO_SEQ) {
