@@ -30,21 +30,22 @@ import org.rnnbench.dl4j.samediff.SameDiffModel;
 
 /**
  * The measurements behind FINDINGS.md (not a test): {@code speed} (train steps of LSTM and GRU, I=32 H=128 B=32
- * T=100), {@code memory} (resident size over a long SameDiff run; set {@code -Drnnbench.dl4j.gcBudgetMb} to compare
- * budgets) and {@code fused} (the fused GRU's gradient errors against the reference). Run it in a JVM started with
+ * T=100), {@code memory} (resident size over a long run of unrolled GRU train steps, of its forward passes with
+ * {@code forward}, or of classic LSTM train steps with {@code classic}; set {@code -Drnnbench.dl4j.gcBudgetMb} to
+ * compare budgets) and {@code fused} (the fused GRU's gradient errors against the reference). Run it in a JVM started with
  * {@code OMP_NUM_THREADS=1}, on the test class path.
  */
 public final class Dl4jMeasure {
     private Dl4jMeasure() {
     }
 
-    /** {@code speed [reps] | memory [steps] | fused}. */
+    /** {@code speed [reps] | memory [steps] [forward|classic] | fused}. */
     public static void main(String[] args) {
         String what = args.length > 0 ? args[0] : "speed";
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         switch (what) {
             case "speed" -> speed(n > 0 ? n : 10);
-            case "memory" -> memory(n > 0 ? n : 300);
+            case "memory" -> memory(n > 0 ? n : 300, args.length > 2 ? args[2] : "train");
             case "fused" -> fused();
             default -> throw new IllegalArgumentException("unknown measurement '" + what + "'; speed, memory, fused");
         }
@@ -91,16 +92,24 @@ public final class Dl4jMeasure {
         m.close();
     }
 
-    private static void memory(int steps) {
-        ModelSpec spec = new ModelSpec(new InputEncoding.Dense(32), CellType.GRU, 128, 1, Topology.MANY_TO_MANY, 32,
-            LossType.MSE);
-        SequenceModel m = new SameDiffModel(spec, TrainSpec.adam(1e-3, 32, steps, 1), LayerKind.UNROLLED);
+    // mode: train (unrolled GRU train steps), forward (its forward passes) or classic (classic LSTM train steps)
+    private static void memory(int steps, String mode) {
+        boolean classic = mode.equals("classic");
+        boolean forwardOnly = mode.equals("forward");
+        ModelSpec spec = new ModelSpec(new InputEncoding.Dense(32), classic ? CellType.LSTM : CellType.GRU, 128, 1,
+            Topology.MANY_TO_MANY, 32, LossType.MSE);
+        TrainSpec adam = TrainSpec.adam(1e-3, 32, steps, 1);
+        SequenceModel m = classic ? new ClassicModel(spec, adam) : new SameDiffModel(spec, adam, LayerKind.UNROLLED);
         m.importWeights(Initializer.initialize(spec, Init.PYTORCH, 1));
         Batch batch = RandomBatches.of(spec, 32, 50, 50, 2);
         long start = System.nanoTime();
         long peak = 0;
         for (int s = 1; s <= steps; s++) {
-            m.trainStep(batch);
+            if (forwardOnly) {
+                m.forward(batch);
+            } else {
+                m.trainStep(batch);
+            }
             peak = Math.max(peak, Pointer.physicalBytes());
             if (s % (steps / 10) == 0) {
                 System.out.printf(Locale.ROOT, "step %4d: resident %5d MB (peak %5d MB), collections %d, %.0f ms/step%n",

@@ -18,6 +18,7 @@ import org.rnnbench.core.weights.ParameterLayout;
 import org.rnnbench.dl4j.params.NativeArrays;
 import org.rnnbench.dl4j.params.ParameterBindings;
 import org.rnnbench.dl4j.params.Updater;
+import org.rnnbench.dl4j.runtime.NativeMemory;
 import org.rnnbench.dl4j.samediff.LayerKind;
 import org.rnnbench.dl4j.samediff.SameDiffModel;
 
@@ -111,6 +112,7 @@ public final class ClassicModel implements SequenceModel {
     public double trainStep(Batch batch) {
         double loss = computeGradients(batch);
         updater.apply(bindings.tensors(), net.gradient().gradientForVariable());
+        NativeMemory.afterStep();
         return loss;
     }
 
@@ -122,6 +124,7 @@ public final class ClassicModel implements SequenceModel {
         INDArray out = net.output(b.features(), false, b.featureMask(), b.labelMask());
         float[] outputs = ClassicNetwork.oneOutput(spec) ? NativeArrays.read(out)
             : NativeArrays.read(out.permute(0, 2, 1)); // (B, O, T) to (B, T, O)
+        NativeMemory.afterStep();
         return new ForwardResult(BatchLoss.of(spec.loss(), outputs, batch.target(), spec.outputs()), outputs);
     }
 
@@ -129,6 +132,7 @@ public final class ClassicModel implements SequenceModel {
     public GradientResult gradients(Batch batch) {
         double loss = computeGradients(batch);
         Map<String, INDArray> g = net.gradient().gradientForVariable();
+        NativeMemory.afterStep();
         return new GradientResult(loss, bindings.gradients(g));
     }
 

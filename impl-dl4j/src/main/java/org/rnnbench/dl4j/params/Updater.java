@@ -53,16 +53,20 @@ public final class Updater {
         if (train.clipNorm() > 0) {
             double sq = 0;
             for (NativeTensor p : params) {
-                double n = gradient(gradients, p).norm2Number().doubleValue();
+                INDArray g = gradients.get(p.name());
+                double n = g == null ? 0 : g.norm2Number().doubleValue();
                 sq += p.copies() * n * n;
             }
             coef = train.clipNorm() / Math.max(train.clipNorm(), Math.sqrt(sq));
         }
         step++;
         double lr = train.learningRate();
+        // temporaries are closed at once: outside a workspace their native memory would wait for the collector
         if (train.optimizer() == Optimizer.SGD) {
             for (NativeTensor p : params) {
-                p.array().subi(gradient(gradients, p).mul(lr * coef * p.copies()));
+                INDArray delta = gradient(gradients, p).mul(lr * coef * p.copies());
+                p.array().subi(delta);
+                delta.close();
             }
             return;
         }
@@ -71,14 +75,22 @@ public final class Updater {
         double correction1 = 1 - Math.pow(b1, step);
         double correction2 = 1 - Math.pow(b2, step);
         for (NativeTensor p : params) {
-            INDArray clipped = gradient(gradients, p).mul(coef);
+            INDArray g = gradient(gradients, p).mul(coef);
             INDArray mt = m.computeIfAbsent(p.name(), k -> p.array().ulike().assign(0));
             INDArray vt = v.computeIfAbsent(p.name(), k -> p.array().ulike().assign(0));
             // shapes of m, v, g and p agree: the native array's own shape
-            mt.muli(b1).addi(clipped.mul(1 - b1));
-            vt.muli(b2).addi(clipped.mul(clipped).muli(1 - b2));
+            mt.muli(b1);
+            vt.muli(b2);
+            INDArray scaled = g.mul(1 - b1);
+            mt.addi(scaled);
+            g.muli(g).muli(1 - b2);
+            vt.addi(g);
             INDArray denominator = Transforms.sqrt(vt.div(correction2), false).addi(Optimizer.ADAM_EPSILON);
-            p.array().subi(mt.div(denominator).muli(lr * p.copies() / correction1));
+            INDArray delta = mt.div(denominator).muli(lr * p.copies() / correction1);
+            p.array().subi(delta);
+            for (INDArray a : new INDArray[] {g, scaled, denominator, delta}) {
+                a.close();
+            }
         }
     }
 

@@ -6,8 +6,8 @@ import org.bytedeco.javacpp.Pointer;
  * A backstop that keeps SameDiff's native memory bounded. SameDiff allocates the arrays of an execution as native
  * buffers that are freed only when the Java objects owning them are garbage collected; with a large heap the
  * collector rarely runs. Gradient passes close their intermediates themselves (see
- * {@code ModelGraph.gradients}), which keeps a long run flat; this check covers the rest (forward passes, probes).
- * After each step the process's resident size is compared with its size after the last collection; when it has
+ * {@code ModelGraph.gradients}) and the optimizer closes its temporaries; this check covers the rest (batch arrays,
+ * a few MB per step that classic networks allocate outside their workspaces). After each step the process's resident size is compared with its size after the last collection; when it has
  * grown by more than the budget ({@value #DEFAULT_BUDGET_MB} MB, or the system property {@value #BUDGET_PROPERTY}),
  * a collection is requested.
  */
