@@ -6,18 +6,15 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnbench.core.backend.ForwardResult;
 import org.rnnbench.core.backend.GradientResult;
-import org.rnnbench.core.backend.SequenceModel;
 import org.rnnbench.core.data.Batch;
 import org.rnnbench.core.spec.CellType;
 import org.rnnbench.core.spec.InputEncoding;
 import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.spec.Topology;
 import org.rnnbench.core.spec.TrainSpec;
-import org.rnnbench.core.weights.CanonicalWeights;
-import org.rnnbench.core.weights.ParameterLayout;
+import org.rnnbench.dl4j.params.BoundModel;
 import org.rnnbench.dl4j.params.NativeArrays;
 import org.rnnbench.dl4j.params.ParameterBindings;
-import org.rnnbench.dl4j.params.Updater;
 import org.rnnbench.dl4j.runtime.NativeMemory;
 import org.rnnbench.dl4j.samediff.LayerKind;
 import org.rnnbench.dl4j.samediff.SameDiffModel;
@@ -36,28 +33,22 @@ import org.rnnbench.dl4j.samediff.SameDiffModel;
  * <p>Native parameter count: DL4J's {@code numParams()}. Every classic layer has a single bias {@code b_ih + b_hh},
  * so each recurrent layer holds G*H values fewer than PyTorch's (LSTM: 4H, RNN: H).
  */
-public final class ClassicModel implements SequenceModel {
-    private final ModelSpec spec;
-    private final TrainSpec train;
+public final class ClassicModel extends BoundModel {
     private final MultiLayerNetwork net;
     private final ParameterBindings bindings;
-    private final Updater updater;
     private SameDiffModel twin;
-    private boolean closed;
 
     /**
      * @throws IllegalArgumentException when {@link #unsupportedReason} names a reason
      */
     public ClassicModel(ModelSpec spec, TrainSpec train) {
+        super(spec, train);
         String reason = unsupportedReason(spec, train);
         if (reason != null) {
             throw new IllegalArgumentException(reason);
         }
-        this.spec = spec;
-        this.train = train;
         this.net = ClassicNetwork.model(spec);
         this.bindings = ClassicNetwork.bindings(net, spec);
-        this.updater = new Updater(train);
     }
 
     /**
@@ -86,26 +77,8 @@ public final class ClassicModel implements SequenceModel {
     }
 
     @Override
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public TrainSpec trainSpec() {
-        return train;
-    }
-
-    @Override
-    public void importWeights(CanonicalWeights weights) {
-        open();
-        bindings.load(weights);
-        updater.reset();
-    }
-
-    @Override
-    public CanonicalWeights exportWeights() {
-        open();
-        return bindings.store();
+    protected ParameterBindings bindings() {
+        return bindings;
     }
 
     @Override
@@ -118,8 +91,7 @@ public final class ClassicModel implements SequenceModel {
 
     @Override
     public ForwardResult forward(Batch batch) {
-        open();
-        batch.check(spec);
+        open(batch);
         ClassicBatch b = ClassicBatch.of(spec, batch);
         INDArray out = net.output(b.features(), false, b.featureMask(), b.labelMask());
         float[] outputs = ClassicNetwork.oneOutput(spec) ? NativeArrays.read(out)
@@ -138,19 +110,13 @@ public final class ClassicModel implements SequenceModel {
 
     @Override
     public double[] hiddenGradientNorms(Batch batch) {
-        open();
-        batch.check(spec);
+        open(batch);
         if (twin == null) {
             twin = new SameDiffModel(spec, TrainSpec.sgd(train.learningRate(), train.batchSize(), 0, train.seed()),
                 LayerKind.UNROLLED);
         }
         twin.importWeights(exportWeights());
         return twin.hiddenGradientNorms(batch);
-    }
-
-    @Override
-    public long canonicalParameterCount() {
-        return ParameterLayout.of(spec).totalSize();
     }
 
     /** DL4J's own count: one bias per gate row, G*H per recurrent layer fewer than canonical. */
@@ -165,13 +131,12 @@ public final class ClassicModel implements SequenceModel {
             twin.close();
         }
         net.close();
-        closed = true;
+        super.close();
     }
 
     // forward and backward; leaves the canonical-mean gradient in the network's gradient view, returns the loss
     private double computeGradients(Batch batch) {
-        open();
-        batch.check(spec);
+        open(batch);
         ClassicBatch b = ClassicBatch.of(spec, batch);
         net.setInput(b.features());
         net.setLabels(b.labels());
@@ -180,11 +145,5 @@ public final class ClassicModel implements SequenceModel {
         double scale = b.count() == 0 ? 0 : 1.0 / b.count();
         net.getGradientsViewArray().muli(scale);
         return net.score() * scale;
-    }
-
-    private void open() {
-        if (closed) {
-            throw new IllegalStateException("this " + spec.id() + " model was closed");
-        }
     }
 }

@@ -8,14 +8,12 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.rnnbench.core.backend.ForwardResult;
 import org.rnnbench.core.backend.GradientResult;
-import org.rnnbench.core.backend.SequenceModel;
 import org.rnnbench.core.data.Batch;
 import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.spec.Topology;
 import org.rnnbench.core.spec.TrainSpec;
-import org.rnnbench.core.weights.CanonicalWeights;
-import org.rnnbench.core.weights.ParameterLayout;
-import org.rnnbench.dl4j.params.Updater;
+import org.rnnbench.dl4j.params.BoundModel;
+import org.rnnbench.dl4j.params.ParameterBindings;
 import org.rnnbench.dl4j.runtime.NativeMemory;
 
 /**
@@ -33,58 +31,29 @@ import org.rnnbench.dl4j.runtime.NativeMemory;
  * biases per layer), so it equals the canonical count; with {@link LayerKind#FUSED_GRU} each layer has one bias of
  * 3H instead of two, 3H fewer per layer.
  */
-public final class SameDiffModel implements SequenceModel {
-    private final ModelSpec spec;
-    private final TrainSpec train;
+public final class SameDiffModel extends BoundModel {
     private final LayerKind kind;
     private final SdParameters params;
     private final List<String> variables;
-    private final Updater updater;
-    private boolean closed;
 
     /**
      * @throws IllegalArgumentException when the train spec does not apply to the model
      */
     public SameDiffModel(ModelSpec spec, TrainSpec train, LayerKind kind) {
-        String reason = train.incompatibility(spec);
-        if (reason != null) {
-            throw new IllegalArgumentException(reason);
-        }
-        this.spec = spec;
-        this.train = train;
+        super(spec, train);
         this.kind = kind;
         this.params = SdParameters.of(spec, kind);
         this.variables = new ArrayList<>(params.arrays().keySet());
-        this.updater = new Updater(train);
     }
 
     @Override
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public TrainSpec trainSpec() {
-        return train;
-    }
-
-    @Override
-    public void importWeights(CanonicalWeights weights) {
-        open();
-        params.bindings().load(weights);
-        updater.reset();
-    }
-
-    @Override
-    public CanonicalWeights exportWeights() {
-        open();
-        return params.bindings().store();
+    protected ParameterBindings bindings() {
+        return params.bindings();
     }
 
     @Override
     public double trainStep(Batch batch) {
-        open();
-        batch.check(spec);
+        open(batch);
         double loss = train.tbptt() > 0 ? truncatedStep(batch) : fullStep(batch);
         NativeMemory.afterStep();
         return loss;
@@ -180,26 +149,9 @@ public final class SameDiffModel implements SequenceModel {
         return norms;
     }
 
-    @Override
-    public long canonicalParameterCount() {
-        return ParameterLayout.of(spec).totalSize();
-    }
-
-    /** See the class javadoc: equal to the canonical count when unrolled, 3H per layer fewer for fused GRU layers. */
-    @Override
-    public long nativeParameterCount() {
-        return params.bindings().nativeCount();
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-    }
-
     // checks the model and the batch, then gives the graph for the batch's shape
     private ModelGraph prepare(Batch batch, boolean namedSteps) {
-        open();
-        batch.check(spec);
+        open(batch);
         return graph(batch, namedSteps);
     }
 
@@ -211,11 +163,5 @@ public final class SameDiffModel implements SequenceModel {
 
     private ModelGraph graph(GraphShape shape) {
         return GraphCache.get(spec, kind, shape, params.arrays());
-    }
-
-    private void open() {
-        if (closed) {
-            throw new IllegalStateException("this " + spec.id() + " model was closed");
-        }
     }
 }
