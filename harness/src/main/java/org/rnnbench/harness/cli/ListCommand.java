@@ -1,28 +1,33 @@
 package org.rnnbench.harness.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import org.rnnbench.core.backend.Backend;
-import org.rnnbench.core.backend.Backends;
 import org.rnnbench.core.spec.CellType;
 import org.rnnbench.core.weights.Init;
 import org.rnnbench.datasets.TaskPattern;
 import org.rnnbench.harness.Main;
 import org.rnnbench.harness.UsageException;
+import org.rnnbench.harness.fork.WorkerLauncher;
+import org.rnnbench.harness.fork.WorkerProcess;
 import org.rnnbench.harness.plan.Planner;
 import org.rnnbench.harness.plan.Suite;
 import org.rnnbench.harness.plan.Suites;
 import org.rnnbench.harness.plan.TaskCatalog;
+import org.rnnbench.harness.worker.BackendInfo;
+import org.rnnbench.harness.worker.JobFiles;
 
 /** {@code rnnbench list}: backends (with versions and variants), cells, tasks, suites and initialisers. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -38,7 +43,7 @@ public final class ListCommand implements Callable<Integer> {
     List<String> what = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         for (String w : what) {
             if (!WHAT.contains(w)) {
@@ -59,19 +64,37 @@ public final class ListCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    private static void backends(PrintWriter out) {
-        out.println("backends (variants indented under their base):");
-        List<Backend> all = Backends.available();
-        for (Backend b : all) {
+    private static void backends(PrintWriter out) throws IOException, InterruptedException {
+        out.println("backends (variants indented under their base; versions as a worker JVM sees them):");
+        for (BackendInfo b : describe()) {
             boolean variant = b.id().contains(":");
             out.printf("  %s%-16s %s%n", variant ? "  " : "", b.id(), b.description());
-            Map<String, String> versions = b.versions();
-            if (!versions.isEmpty() && !variant) {
-                out.printf("  %-16s %s%n", "", versions.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                    .collect(Collectors.joining(", ")));
+            if (!b.versions().isEmpty() && !variant) {
+                out.printf("  %-16s %s%n", "", b.versions().entrySet().stream().map(e -> e.getKey() + " "
+                    + e.getValue()).collect(Collectors.joining(", ")));
             }
         }
         out.println();
+    }
+
+    /** The backends as a worker JVM sees them; this JVM's view if the worker fails. */
+    private static List<BackendInfo> describe() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("rnnbench-list");
+        try {
+            Path file = dir.resolve("backends.json");
+            WorkerProcess w = new WorkerLauncher(1).start("describe", file, dir.resolve("worker.log"), e -> { });
+            if (w.waitFor() == 0 && Files.exists(file)) {
+                return JobFiles.read(file, BackendInfo.Listing.class).backends();
+            }
+            return BackendInfo.current();
+        } finally {
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path p : s.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
     }
 
     private static void cells(PrintWriter out) {
@@ -85,7 +108,7 @@ public final class ListCommand implements Callable<Integer> {
     private static void tasks(PrintWriter out) {
         out.println("tasks (fill in the parameters, e.g. adding-T200):");
         for (TaskPattern p : TaskCatalog.patterns()) {
-            out.printf("  %-40s %s%n", p.usage(), p.description());
+            out.printf("  %-46s %s%n", p.usage(), p.description());
         }
         out.println();
     }

@@ -19,7 +19,8 @@ import org.rnnbench.harness.store.RunStore;
 
 /**
  * The entry point of a worker JVM: {@code WorkerMain <kind> <job-file>} with kind {@code train} (run units, for
- * {@code run} and {@code gradients}) or {@code probe} (a stack probe, for {@code verify}). The parent starts one per backend with that backend's thread settings in the
+ * {@code run} and {@code gradients}), {@code probe} (stack probes, for {@code verify}) or {@code describe} (writes
+ * the backends' descriptions and versions to the file, for {@code list}). The parent starts one per backend with that backend's thread settings in the
  * environment and system properties, so they are in place before any native library loads.
  *
  * <p>The worker keeps its original standard output for the {@link Protocol} and sends everything else printed to
@@ -41,7 +42,7 @@ public final class WorkerMain {
         Logging.quiet();
         watchParent(System.in);
         if (args.length != 2) {
-            System.err.println("usage: WorkerMain train|probe <job-file>");
+            System.err.println("usage: WorkerMain train|probe|describe <file>");
             System.exit(2);
         }
         Protocol protocol = new Protocol(protocolOut);
@@ -50,8 +51,12 @@ public final class WorkerMain {
             code = switch (args[0]) {
                 case "train" -> train(JobFiles.read(Path.of(args[1]), TrainJob.class), protocol);
                 case "probe" -> ProbeWorker.run(JobFiles.read(Path.of(args[1]), ProbeJob.class));
+                case "describe" -> {
+                    JobFiles.write(Path.of(args[1]), new BackendInfo.Listing(BackendInfo.current()));
+                    yield 0;
+                }
                 default -> {
-                    System.err.println("unknown worker kind '" + args[0] + "'; known: train, probe");
+                    System.err.println("unknown worker kind '" + args[0] + "'; known: train, probe, describe");
                     yield 2;
                 }
             };
