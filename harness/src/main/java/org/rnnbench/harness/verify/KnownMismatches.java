@@ -18,8 +18,9 @@ public final class KnownMismatches {
     /** Why {@code backend} is expected to disagree on {@code cell}, or empty when it is not. */
     public static Optional<String> reason(String backend, CellType cell) {
         if (backend.equals(DL4J_FUSED_GRU) && cell == CellType.GRU) {
-            return Optional.of("SameDiff's fused gru op in DL4J 1.0.0-M2.1 has a wrong backprop (gradients up to"
-                + " ~10% off against finite differences; see DESIGN.md); the dl4j backend unrolls the GRU instead");
+            return Optional.of("SameDiff's fused gru op in DL4J 1.0.0-M2.1 has one bias outside the reset (b_hn is"
+                + " folded into b_in, so outputs differ unless b_hn = 0) and a wrong backprop (gradients off by"
+                + " several per cent; see DESIGN.md and impl-dl4j); the dl4j backend computes the exact GRU");
         }
         return Optional.empty();
     }

@@ -36,10 +36,11 @@ public final class ProbeRunner {
     /**
      * What one backend computed for one case: its tensors, or why there are none.
      *
-     * @param tensors the probe's tensors by name, null on failure
-     * @param error   the one-line reason of a failure, null on success
+     * @param tensors     the probe's tensors by name, null on failure or when unsupported
+     * @param error       the one-line reason of a failure, null otherwise
+     * @param unsupported why the backend does not run this cell at all, null otherwise
      */
-    public record Result(Map<String, Tensor> tensors, String error) {
+    public record Result(Map<String, Tensor> tensors, String error, String unsupported) {
     }
 
     /** Every backend's result for every case: backend id to case name to result. */
@@ -84,13 +85,17 @@ public final class ProbeRunner {
     }
 
     private static Result read(Path out, String crash) throws IOException {
+        Path unsupported = Path.of(out + ProbeJob.UNSUPPORTED_SUFFIX);
+        if (Files.exists(unsupported)) {
+            return new Result(null, null, Files.readString(unsupported, StandardCharsets.UTF_8).strip());
+        }
         Path error = Path.of(out + ProbeJob.ERROR_SUFFIX);
         if (Files.exists(error)) {
-            return new Result(null, Files.readString(error, StandardCharsets.UTF_8).strip());
+            return new Result(null, Files.readString(error, StandardCharsets.UTF_8).strip(), null);
         }
         if (!Files.exists(out)) {
-            return new Result(null, crash);
+            return new Result(null, crash, null);
         }
-        return new Result(SafeTensors.read(out), null);
+        return new Result(SafeTensors.read(out), null, null);
     }
 }

@@ -13,8 +13,8 @@ import org.rnnbench.core.spec.CellSpec;
 /**
  * Compares every pair of backends on one case and prints the table: per pair and tensor group the largest
  * relative error (absolute in parentheses), and a verdict: {@code ok}, {@code FAIL} above the tolerance,
- * {@code known} for a documented mismatch ({@link KnownMismatches}, shown but not counted), or the error of a
- * backend that could not compute the probe.
+ * {@code known} for a documented mismatch ({@link KnownMismatches}, shown but not counted), the error of a
+ * backend that could not compute the probe (counted), or a backend that does not run the cell at all (skipped).
  */
 public final class VerifyReport {
     private final double tolerance;
@@ -47,6 +47,9 @@ public final class VerifyReport {
             if (r.error() != null) {
                 failures++;
                 out.printf(Locale.ROOT, "  %-32s FAILED: %s%n", id, r.error());
+            } else if (r.unsupported() != null) {
+                out.printf(Locale.ROOT, "  %-32s skipped, does not run %s: %s%n", id, cell.cell().id(),
+                    r.unsupported());
             }
         }
         for (int i = 0; i < ids.size(); i++) {
@@ -55,7 +58,7 @@ public final class VerifyReport {
                 String other = ids.get(j);
                 ProbeRunner.Result a = results.get(ref);
                 ProbeRunner.Result b = results.get(other);
-                if (a.error() != null || b.error() != null) {
+                if (a.tensors() == null || b.tensors() == null) {
                     continue;
                 }
                 PairComparison p = PairComparison.of(ref, a.tensors(), other, b.tensors());

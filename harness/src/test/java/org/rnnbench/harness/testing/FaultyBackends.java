@@ -138,4 +138,23 @@ public final class FaultyBackends {
             return new StackProbe(out, p.hN(), p.cN(), p.inputGradient(), p.weightGradients());
         }
     }
+
+    /** Runs GRU stacks only, like a framework variant made for one cell. */
+    public static final class GruOnly extends Base {
+        @Override
+        public String id() {
+            return "test-gru-only";
+        }
+
+        @Override
+        public Optional<String> unsupportedReason(ModelSpec model, TrainSpec train) {
+            return model.cell() == org.rnnbench.core.spec.CellType.GRU ? reference.unsupportedReason(model, train)
+                : Optional.of("runs only GRU cells");
+        }
+
+        @Override
+        public SequenceModel create(ModelSpec model, TrainSpec train, int threads) {
+            return reference.create(model, train, threads);
+        }
+    }
 }

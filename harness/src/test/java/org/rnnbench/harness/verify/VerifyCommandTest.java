@@ -46,6 +46,15 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aBackendThatDoesNotRunACellIsSkipped() {
+        Cli.Result r = Cli.run("verify", "--cells", "lstm,gru", "--backends", "reference,test-gru-only");
+        assertEquals(Main.EXIT_OK, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("test-gru-only                    skipped, does not run lstm"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("reference vs test-gru-only") && l.endsWith(" ok")),
+            r.out());
+    }
+
+    @Test
     void aDifferenceAboveTheToleranceFails() {
         Cli.Result r = Cli.run("verify", "--cell", "lstm", "--backends", "reference,test-skewed");
         assertEquals(Main.EXIT_MISMATCH, r.code(), r.out() + r.err());
