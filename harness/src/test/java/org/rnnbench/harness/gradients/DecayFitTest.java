@@ -45,6 +45,17 @@ class DecayFitTest {
     }
 
     @Test
+    void theUnderflowFloorIsLeftOutOfTheFit() {
+        double[] n = exponential(1000, 0.5);
+        for (int t = 0; t < n.length; t++) {
+            n[t] = Math.max(n[t], 2.9e-44); // float32 denormals, where one backend keeps what another flushes
+        }
+        DecayFit f = DecayFit.of(n);
+        assertEquals(0.5, f.rate(), 1e-12);
+        assertEquals(93, f.points(), "the steps within 20 decades of the largest norm: 0.5 k <= 46.05");
+    }
+
+    @Test
     void degenerateCurvesHaveNoRateAndNoHorizon() {
         assertTrue(Double.isNaN(DecayFit.of(new double[] {1.0}).rate()));
         assertTrue(Double.isNaN(DecayFit.of(new double[0]).rate()));
