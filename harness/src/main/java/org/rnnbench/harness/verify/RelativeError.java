@@ -18,7 +18,21 @@ public final class RelativeError {
 
     /** The relative error of {@code actual} against {@code expected}. */
     public static double relative(float[] actual, float[] expected) {
-        requireSameLength(actual, expected);
+        double[] d = differences(actual, expected);
+        return d[0] / (d[1] + TINY);
+    }
+
+    /** The largest absolute difference; infinite where exactly one of a pair is not finite. */
+    public static double maxAbsolute(float[] actual, float[] expected) {
+        return differences(actual, expected)[0];
+    }
+
+    /** {max_i |a_i - b_i|, max_i |b_i|} over the pairs that are not both the same non-finite value. */
+    private static double[] differences(float[] actual, float[] expected) {
+        if (actual.length != expected.length) {
+            throw new IllegalArgumentException("tensors of " + actual.length + " and " + expected.length
+                + " values cannot be compared; shapes must be equal");
+        }
         double maxDiff = 0;
         double scale = 0;
         for (int i = 0; i < actual.length; i++) {
@@ -28,40 +42,15 @@ public final class RelativeError {
                 continue;
             }
             if (!Double.isFinite(a) || !Double.isFinite(b)) {
-                return Double.POSITIVE_INFINITY;
+                return new double[] {Double.POSITIVE_INFINITY, 0};
             }
             maxDiff = Math.max(maxDiff, Math.abs(a - b));
             scale = Math.max(scale, Math.abs(b));
         }
-        return maxDiff / (scale + TINY);
-    }
-
-    /** The largest absolute difference; infinite where exactly one of a pair is not finite. */
-    public static double maxAbsolute(float[] actual, float[] expected) {
-        requireSameLength(actual, expected);
-        double maxDiff = 0;
-        for (int i = 0; i < actual.length; i++) {
-            double a = actual[i];
-            double b = expected[i];
-            if (agreeNonFinite(a, b)) {
-                continue;
-            }
-            if (!Double.isFinite(a) || !Double.isFinite(b)) {
-                return Double.POSITIVE_INFINITY;
-            }
-            maxDiff = Math.max(maxDiff, Math.abs(a - b));
-        }
-        return maxDiff;
+        return new double[] {maxDiff, scale};
     }
 
     private static boolean agreeNonFinite(double a, double b) {
         return Double.isNaN(a) && Double.isNaN(b) || Double.isInfinite(b) && a == b;
-    }
-
-    private static void requireSameLength(float[] a, float[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("tensors of " + a.length + " and " + b.length
-                + " values cannot be compared; shapes must be equal");
-        }
     }
 }
