@@ -10,8 +10,12 @@ import org.rnnbench.core.run.RunParams;
  *                    configuration reads the same file
  * @param targetLoss  the training loss counted as reached, NaN for none
  * @param cost        the estimated FLOPs of the whole unit (training and evaluation), for the progress ETA
+ * @param evaluationBatch the batch size the evaluation set is cut into: larger than the training batch where
+ *                    memory allows, since a framework's cost per call dominates small batches; the metrics do not
+ *                    depend on it
  */
-public record PlannedUnit(RunParams params, String weightsFile, double targetLoss, double cost) {
+public record PlannedUnit(RunParams params, String weightsFile, double targetLoss, double cost,
+                          int evaluationBatch) {
 
     /** The unit's id. */
     public String id() {

@@ -32,6 +32,8 @@ import org.rnnbench.harness.UsageException;
 public final class Planner {
     /** Sequences of a task's evaluation set assumed by the progress estimate. */
     static final int EVALUATION_SEQUENCES_ESTIMATE = 1024;
+    /** The evaluation batch size where memory allows. */
+    public static final int EVALUATION_BATCH = 256;
     /** The largest thread count accepted. */
     public static final int MAX_THREADS = 256;
 
@@ -123,8 +125,13 @@ public final class Planner {
             p.batchSize(), steps, memory);
         double train = trainFlops(model, sample);
         double eval = train / Costs.TRAIN_FACTOR * EVALUATION_SEQUENCES_ESTIMATE / p.batchSize();
+        // the evaluation's cost in FLOPs does not depend on its batch size
         double targetLoss = target == null ? defaultTargetLoss(task) : target;
-        return new PlannedUnit(p, weightsFile(p), targetLoss, train * p.steps() + eval);
+        int evaluationBatch = Math.max(p.batchSize(), EVALUATION_BATCH);
+        if (Sizes.trainingBytes(model, evaluationBatch, steps) > memory / 4.0) {
+            evaluationBatch = p.batchSize();
+        }
+        return new PlannedUnit(p, weightsFile(p), targetLoss, train * p.steps() + eval, evaluationBatch);
     }
 
     /** The recurrent steps of a batch: the encoder's plus the decoder's for encoder-decoder. */

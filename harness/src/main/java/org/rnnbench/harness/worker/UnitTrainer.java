@@ -32,8 +32,8 @@ import org.rnnbench.harness.plan.TaskCatalog;
  * Trains and measures one run unit on one backend, the same way for every backend:
  * <ol>
  *   <li>UNSUPPORTED, with the reason, when the train spec or the backend refuses the model;</li>
- *   <li>import the unit's initial weights file; norms of dL/dh_t on a fixed held-out batch (the first evaluation
- *       batch);</li>
+ *   <li>import the unit's initial weights file; norms of dL/dh_t on a fixed held-out batch (the first training
+ *       batch size of sequences of the evaluation set);</li>
  *   <li>for step 0..steps-1: the task's {@code trainBatch(seed, step, batch)}, then {@code trainStep} timed alone
  *       with {@link System#nanoTime()}; at the first non-finite loss the unit is DIVERGED and stops, keeping its
  *       curve;</li>
@@ -107,8 +107,8 @@ public final class UnitTrainer {
         }
         CanonicalWeights weights = CanonicalWeights.read(resultsDir.resolve(unit.weightsFile()),
             ParameterLayout.of(model));
-        List<Batch> evaluation = task.evaluationSet(p.seed(), p.batchSize());
-        Batch probe = evaluation.get(0);
+        List<Batch> evaluation = task.evaluationSet(p.seed(), unit.evaluationBatch());
+        Batch probe = task.evaluationSet(p.seed(), p.batchSize()).get(0);
         try (SequenceModel sm = backend.create(model, train, threads)) {
             sm.importWeights(weights);
             m.canonicalParameters = sm.canonicalParameterCount();
