@@ -137,7 +137,8 @@ public final class UnitTrainer {
             if (evaluate) {
                 m.metrics = Evaluator.evaluate(sm, task, evaluation);
             }
-            m.gradNormsTrained = sm.hiddenGradientNorms(probe);
+            // after 0 steps the model is the initial one: the curve is the same, and costly to compute again
+            m.gradNormsTrained = p.steps() == 0 ? m.gradNormsInitial.clone() : sm.hiddenGradientNorms(probe);
         }
     }
 
