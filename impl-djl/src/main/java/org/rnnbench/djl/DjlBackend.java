@@ -1,0 +1,78 @@
+package org.rnnbench.djl;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.rnnbench.core.backend.Backend;
+import org.rnnbench.core.backend.SequenceModel;
+import org.rnnbench.core.backend.StackProbe;
+import org.rnnbench.core.data.Sequences;
+import org.rnnbench.core.spec.CellSpec;
+import org.rnnbench.core.spec.ModelSpec;
+import org.rnnbench.core.spec.TrainSpec;
+import org.rnnbench.core.weights.CanonicalWeights;
+import org.rnnbench.djl.nn.StackKind;
+
+/**
+ * The backend {@code djl}: DJL 0.36 on the PyTorch 2.7.1 engine (CPU, float32), with DJL's fused recurrent blocks
+ * (libtorch's RNN, LSTM and GRU kernels). It runs every combination of the contract: the four cells, any number of
+ * layers, the three encodings, the five topologies, the three losses with masks, SGD and Adam, global-norm
+ * clipping and truncated BPTT; its only refusal is the train spec's own {@link TrainSpec#incompatibility}.
+ *
+ * <p>The engine loads offline on first use, with the thread and cache settings described in {@link DjlEngine};
+ * {@code threads} of the first {@link #create} (or 1 for a first {@link #probeStack}) sets libtorch's thread
+ * counts unless the user set them, and cannot change them afterwards.
+ */
+public class DjlBackend implements Backend {
+    /** The id of the fused backend. */
+    public static final String ID = "djl";
+
+    private final String id;
+    private final StackKind kind;
+
+    /** The fused backend, {@code djl}. */
+    public DjlBackend() {
+        this(ID, StackKind.FUSED);
+    }
+
+    /** A backend of another id computing its stacks another way. */
+    protected DjlBackend(String id, StackKind kind) {
+        this.id = id;
+        this.kind = kind;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String description() {
+        return kind == StackKind.FUSED
+            ? "DJL on the PyTorch engine, fused libtorch RNN/LSTM/GRU kernels (float32)"
+            : "DJL on the PyTorch engine, cells unrolled step by step from NDArray operations (float32)";
+    }
+
+    @Override
+    public Map<String, String> versions() {
+        return DjlEngine.versions();
+    }
+
+    @Override
+    public Optional<String> unsupportedReason(ModelSpec model, TrainSpec train) {
+        return Optional.ofNullable(train.incompatibility(model));
+    }
+
+    @Override
+    public SequenceModel create(ModelSpec model, TrainSpec train, int threads) {
+        unsupportedReason(model, train).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        return new DjlModel(model, train, kind, DjlEngine.get(threads));
+    }
+
+    @Override
+    public StackProbe probeStack(CellSpec cell, CanonicalWeights weights, Sequences input) {
+        return StackProbes.run(DjlEngine.get(1), kind, cell, weights, input);
+    }
+}

@@ -1,0 +1,17 @@
+package org.rnnbench.djl.nn;
+
+import ai.djl.ndarray.NDManager;
+import org.rnnbench.core.spec.CellSpec;
+
+/** How the recurrent stacks of a model are computed: DJL's fused blocks, or cells unrolled from NDArray ops. */
+public enum StackKind {
+    /** {@link FusedStack}: libtorch's fused RNN, LSTM and GRU kernels through DJL's recurrent blocks. */
+    FUSED,
+    /** {@link UnrolledStack}: every cell step built from NDArray operations. */
+    UNROLLED;
+
+    /** A new stack of this kind whose parameters live in {@code manager}. */
+    public RecurrentStack create(NDManager manager, CellSpec cell) {
+        return this == FUSED ? new FusedStack(manager, cell) : new UnrolledStack(manager, cell);
+    }
+}

@@ -1,0 +1,92 @@
+package org.rnnbench.scratch.net;
+
+import org.rnnbench.core.spec.CellType;
+import org.rnnbench.core.weights.ParameterLayout;
+import org.rnnbench.scratch.parallel.RangeBody;
+import org.rnnbench.scratch.parallel.WorkerPool;
+import org.rnnbench.scratch.simd.Simd;
+
+/**
+ * Where one layer's parameters sit in the flat buffer, and the copies its products read, rebuilt after every change
+ * of the parameters (on the pool, a slice of gate rows per thread):
+ * <ul>
+ *   <li>{@code wIhT} (I, G*S) and {@code wHhT} (H, G*S), row stride {@code ldT}: W_ih and W_hh transposed, each
+ *       gate block padded to S columns, the right-hand operands of the forward products;</li>
+ *   <li>{@code wIhP} (G*S, I), row stride {@code ldIhP}, and {@code wHhP} (G*S, S), row stride {@code ldHhP}: W_ih
+ *       and W_hh with gate blocks padded to S rows, the right-hand operands of the backward products.</li>
+ *   <li>{@code inputBias} (G*S): b_ih, plus b_hh except for GRU, the starting value of every gates row;
+ *       {@code recurrentBias} (G*S): b_hh, the starting value of every GRU recurrent row.</li>
+ * </ul>
+ * Row strides are {@link Simd#skewed} so that the products' panels do not collide in cache.
+ */
+final class LayerWeights {
+    final int wIh;
+    final int wHh;
+    final int bIh;
+    final int bHh;
+    final float[] wIhT;
+    final float[] wHhT;
+    final int ldT;
+    final float[] wIhP;
+    final int ldIhP;
+    final float[] wHhP;
+    final int ldHhP;
+    final float[] inputBias;
+    final float[] recurrentBias;
+    private final int input;
+    private final int hidden;
+    private final int stride;
+    private final int gateStride;
+    private final int gateRows;
+    private final boolean split;
+    private final RangeBody rows = this::refreshRows;
+    private float[] source;
+
+    LayerWeights(CellType cell, int input, int hidden, int stride, FlatLayout layout, String prefix, int k) {
+        this.input = input;
+        this.hidden = hidden;
+        this.stride = stride;
+        this.gateStride = cell.gates() * stride;
+        this.gateRows = cell.gates() * hidden;
+        this.split = cell == CellType.GRU;
+        this.ldT = Simd.skewed(gateStride);
+        this.ldIhP = Simd.skewed(input);
+        this.ldHhP = Simd.skewed(stride);
+        this.wIh = layout.offset(prefix + ParameterLayout.weightIh(k));
+        this.wHh = layout.offset(prefix + ParameterLayout.weightHh(k));
+        this.bIh = layout.offset(prefix + ParameterLayout.biasIh(k));
+        this.bHh = layout.offset(prefix + ParameterLayout.biasHh(k));
+        this.wIhT = new float[input * ldT];
+        this.wHhT = new float[hidden * ldT];
+        this.wIhP = new float[gateStride * ldIhP];
+        this.wHhP = new float[gateStride * ldHhP];
+        this.inputBias = new float[gateStride];
+        this.recurrentBias = new float[gateStride];
+    }
+
+    /** Rebuilds every copy from the flat parameters {@code w}. */
+    void refresh(float[] w, WorkerPool pool) {
+        source = w;
+        pool.forRange(gateRows, 1, rows);
+        source = null;
+    }
+
+    /** Gate rows [from, to) of the canonical (G*H, .) matrices. */
+    private void refreshRows(int from, int to) {
+        float[] w = source;
+        // W_ih (G*H, I) -> wIhT (I, G*S), wIhP (G*S, I); W_hh (G*H, H) -> wHhT (H, G*S), wHhP (G*S, S); biases (G*S)
+        for (int row = from; row < to; row++) {
+            int col = row / hidden * stride + row % hidden;
+            for (int i = 0; i < input; i++) {
+                wIhT[i * ldT + col] = w[wIh + row * input + i];
+            }
+            for (int i = 0; i < hidden; i++) {
+                wHhT[i * ldT + col] = w[wHh + row * hidden + i];
+            }
+            System.arraycopy(w, wIh + row * input, wIhP, col * ldIhP, input);
+            System.arraycopy(w, wHh + row * hidden, wHhP, col * ldHhP, hidden);
+            inputBias[col] = split ? w[bIh + row] : w[bIh + row] + w[bHh + row];
+            recurrentBias[col] = w[bHh + row];
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package org.rnnbench.scratch.net;
+
+import java.util.Arrays;
+
+import org.rnnbench.core.spec.CellType;
+import org.rnnbench.scratch.cell.GruCell;
+import org.rnnbench.scratch.cell.LstmCell;
+import org.rnnbench.scratch.cell.RnnCell;
+import org.rnnbench.scratch.gemm.Gemm;
+import org.rnnbench.scratch.gemm.GemmNN;
+import org.rnnbench.scratch.parallel.ParallelTask;
+import org.rnnbench.scratch.parallel.RangeBody;
+import org.rnnbench.scratch.parallel.Slices;
+import org.rnnbench.scratch.parallel.WorkerPool;
+import org.rnnbench.scratch.simd.Simd;
+
+/**
+ * One recurrent layer over a window of T steps and B sequences. Forward: the input projections of all steps as one
+ * product, {@code gates (T*B, G*S) = biases + X (T*B, I) * W_ih^T}, then per step the recurrent product of that
+ * step and the gate loops. Backward: per step the fused gate gradients and the recurrent product carrying dL/dh
+ * back one step; then the weight gradients of all steps as products over the T*B rows, written straight into the
+ * canonical gradient buffer.
+ *
+ * <p>The time loops run on the worker pool with the hidden units split into slices (whole vectors): each part does
+ * the recurrent product for the gate columns of its units and then their gate loops, and the parts meet at one
+ * barrier per step. Row fills and column sums are split between the threads too.
+ */
+final class RecurrentLayer {
+    private final CellType cell;
+    final int input;
+    final int hidden;
+    final int stride;
+    final int gateStride;
+    private final int gates;
+    private final LayerWeights weights;
+    /** (I, G*S) scratch for dW_ih^T when the input is too narrow for a product per gate row, or one-hot. */
+    private final float[] dWihT;
+    private final float[] columnSums;
+    final LayerCache cache;
+    private final Gemm gemm;
+    private final WorkerPool pool;
+    private final ForwardLoop forwardLoop = new ForwardLoop();
+    private final BackwardLoop backwardLoop = new BackwardLoop();
+    private final RangeBody fillGates = this::fillGates;
+    private final RangeBody zeroDh = this::zeroDh;
+    private final RangeBody sumColumns = this::sumColumns;
+    private float[] summed;
+    private double[] normParts = new double[0];
+    private int time;
+    private int batch;
+
+    RecurrentLayer(CellType cell, int input, int hidden, FlatLayout layout, String prefix, int k, Gemm gemm,
+                   WorkerPool pool) {
+        this.cell = cell;
+        this.input = input;
+        this.hidden = hidden;
+        this.gates = cell.gates();
+        this.stride = Simd.padded(hidden);
+        this.gateStride = gates * stride;
+        this.weights = new LayerWeights(cell, input, hidden, stride, layout, prefix, k);
+        this.dWihT = new float[input * gateStride];
+        this.columnSums = new float[gateStride];
+        this.cache = new LayerCache(stride, gateStride, cell.hasCellState(), cell == CellType.GRU);
+        this.gemm = gemm;
+        this.pool = pool;
+    }
+
+    /** Rebuilds the weight copies the products read from the flat parameters {@code w}. */
+    void refresh(float[] w) {
+        weights.refresh(w, pool);
+    }
+
+    /** Sizes the cache for {@code time} steps of {@code batch} sequences. */
+    void prepare(int time, int batch) {
+        this.time = time;
+        this.batch = batch;
+        cache.ensure(time, batch);
+    }
+
+    /** Zeroes the initial state (slot 0 of h and c). */
+    void zeroState() {
+        Arrays.fill(cache.h, 0, batch * stride, 0f);
+        if (cache.c != null) {
+            Arrays.fill(cache.c, 0, batch * stride, 0f);
+        }
+    }
+
+    /** Starts from the final state of the previous window (its slot {@code previousTime}). */
+    void carryState(int previousTime) {
+        System.arraycopy(cache.h, previousTime * batch * stride, cache.h, 0, batch * stride);
+        if (cache.c != null) {
+            System.arraycopy(cache.c, previousTime * batch * stride, cache.c, 0, batch * stride);
+        }
+    }
+
+    /** Sets row b of the initial state from slot {@code slot} of another layer of the same shape. */
+    void startRowFrom(RecurrentLayer other, int slot, int b) {
+        int from = (slot * batch + b) * stride;
+        System.arraycopy(other.cache.h, from, cache.h, b * stride, stride);
+        if (cache.c != null) {
+            System.arraycopy(other.cache.c, from, cache.c, b * stride, stride);
+        }
+    }
+
+    /** Fills every gates row with the biases: the start of a forward. */
+    void beginForward() {
+        pool.forRange(time * batch, 1, fillGates);
+    }
+
+    private void fillGates(int from, int to) {
+        // gates is (T*B, G*S); rows [from, to)
+        for (int row = from; row < to; row++) {
+            System.arraycopy(weights.inputBias, 0, cache.gates, row * gateStride, gateStride);
+        }
+    }
+
+    /** {@code gates += X * W_ih^T} for dense input X (T*B, I) at xOff with row stride ldx. */
+    void projectInput(float[] x, int xOff, int ldx) {
+        gemm.nn(time * batch, gateStride, input, x, xOff, ldx, weights.wIhT, 0, weights.ldT, cache.gates, 0,
+            gateStride);
+    }
+
+    /** One-hot input: adds column {@code tokens[row]} of W_ih to each gates row (none for -1). */
+    void projectTokens(int[] tokens) {
+        for (int row = 0; row < time * batch; row++) {
+            if (tokens[row] >= 0) {
+                Rows.add(cache.gates, row * gateStride, weights.wIhT, tokens[row] * weights.ldT, gateStride);
+            }
+        }
+    }
+
+    /** Runs the recurrence over the window from the initial state in slot 0. */
+    void recur() {
+        pool.run(forwardLoop);
+    }
+
+    /** Zeroes dH and the carried gradients: the start of a backward. */
+    void beginBackward() {
+        pool.forRange(time * batch * stride, stride, zeroDh);
+        Arrays.fill(cache.dhNext, 0, batch * stride, 0f);
+        if (cache.dcNext != null) {
+            Arrays.fill(cache.dcNext, 0, batch * stride, 0f);
+        }
+    }
+
+    private void zeroDh(int from, int to) {
+        Arrays.fill(cache.dH, from, to, 0f);
+    }
+
+    /**
+     * Backpropagates through the window's steps, filling dGates (and dGh). At step {@code last[b]} the rows b of
+     * {@code injectH} and {@code injectC} (B, S) are added to dL/dh and dL/dc (either may be null). When
+     * {@code norms} is given, norms[t] receives the Frobenius norm of the total dL/dh_t. When {@code initial} is
+     * set, dhNext and dcNext end holding dL/dh_{-1} and dL/dc_{-1}.
+     */
+    void backward(int[] last, float[] injectH, float[] injectC, double[] norms, boolean initial) {
+        int parts = pool.threads();
+        if (norms != null && normParts.length < parts * time) {
+            normParts = new double[parts * time];
+        }
+        backwardLoop.last = last;
+        backwardLoop.injectH = injectH;
+        backwardLoop.injectC = injectC;
+        backwardLoop.norms = norms != null;
+        backwardLoop.initial = initial;
+        pool.run(backwardLoop);
+        backwardLoop.last = null;
+        backwardLoop.injectH = null;
+        backwardLoop.injectC = null;
+        if (norms != null) {
+            for (int t = 0; t < time; t++) {
+                double sum = 0;
+                for (int p = 0; p < parts; p++) {
+                    sum += normParts[p * time + t];
+                }
+                norms[t] = Math.sqrt(sum);
+            }
+        }
+    }
+
+    /**
+     * Adds this window's weight and bias gradients to {@code dw}. The layer input is dense X (T*B, I) at xOff with
+     * row stride ldx, or, when {@code x} is null, one-hot {@code tokens} per row.
+     */
+    void weightGradients(float[] dw, float[] x, int xOff, int ldx, int[] tokens) {
+        gateRowProduct(dw, weights.wHh, hidden, cache.dGh, cache.h, 0, stride);
+        if (x != null && input >= Simd.LANES) {
+            gateRowProduct(dw, weights.wIh, input, cache.dGates, x, xOff, ldx);
+        } else {
+            narrowInputGradient(dw, x, xOff, ldx, tokens);
+        }
+        sum(cache.dGates);
+        addBias(dw, weights.bIh);
+        if (cache.dGh != cache.dGates) {
+            sum(cache.dGh);
+        }
+        addBias(dw, weights.bHh);
+    }
+
+    /**
+     * {@code dW (G*H, n) += d^T (G*H, T*B) * v (T*B, n)} into the canonical tensor at {@code off}: one product, or
+     * one per gate block when rows are padded.
+     */
+    private void gateRowProduct(float[] dw, int off, int n, float[] d, float[] v, int vOff, int ldv) {
+        int rows = time * batch;
+        if (stride == hidden) {
+            gemm.tn(gates * hidden, n, rows, d, 0, gateStride, v, vOff, ldv, dw, off, n);
+            return;
+        }
+        for (int g = 0; g < gates; g++) {
+            gemm.tn(hidden, n, rows, d, g * stride, gateStride, v, vOff, ldv, dw, off + g * hidden * n, n);
+        }
+    }
+
+    /** dW_ih through the transposed scratch (I, G*S): for inputs narrower than a vector and for one-hot tokens. */
+    private void narrowInputGradient(float[] dw, float[] x, int xOff, int ldx, int[] tokens) {
+        int rows = time * batch;
+        Arrays.fill(dWihT, 0f);
+        if (x != null) {
+            gemm.tn(input, gateStride, rows, x, xOff, ldx, cache.dGates, 0, gateStride, dWihT, 0, gateStride);
+        } else {
+            for (int row = 0; row < rows; row++) {
+                if (tokens[row] >= 0) {
+                    Rows.add(dWihT, tokens[row] * gateStride, cache.dGates, row * gateStride, gateStride);
+                }
+            }
+        }
+        // dWihT is (I, G*S) padded; dW_ih is (G*H, I)
+        for (int row = 0; row < gates * hidden; row++) {
+            int col = row / hidden * stride + row % hidden;
+            for (int i = 0; i < input; i++) {
+                dw[weights.wIh + row * input + i] += dWihT[i * gateStride + col];
+            }
+        }
+    }
+
+    /** Column sums of a (T*B, G*S) gradient into {@code columnSums}, a slice of columns per thread. */
+    private void sum(float[] d) {
+        summed = d;
+        pool.forRange(gateStride, Simd.LANES, sumColumns);
+        summed = null;
+    }
+
+    private void sumColumns(int from, int to) {
+        Rows.columnSums(summed, time * batch, gateStride, from, to, columnSums);
+    }
+
+    private void addBias(float[] dw, int off) {
+        for (int g = 0; g < gates; g++) {
+            for (int j = 0; j < hidden; j++) {
+                dw[off + g * hidden + j] += columnSums[g * stride + j];
+            }
+        }
+    }
+
+    /** {@code dx += dGates * W_ih}: dL/dX (T*B, I) at dxOff with row stride lddx. */
+    void inputGradient(float[] dx, int dxOff, int lddx) {
+        gemm.nn(time * batch, input, gateStride, cache.dGates, 0, gateStride, weights.wIhP, 0, weights.ldIhP, dx,
+            dxOff, lddx);
+    }
+
+    /** The recurrent product of one step for the gate columns of hidden units j0..j1: target += h * W_hh^T. */
+    private void recurrentProduct(int hPrev, float[] target, int tOff, int j0, int j1) {
+        if (j0 == 0 && j1 == stride) {
+            GemmNN.fast(batch, gateStride, hidden, cache.h, hPrev, stride, weights.wHhT, 0, weights.ldT, target, tOff,
+                gateStride);
+            return;
+        }
+        for (int g = 0; g < gates; g++) {
+            int col = g * stride + j0;
+            GemmNN.fast(batch, j1 - j0, hidden, cache.h, hPrev, stride, weights.wHhT, col, weights.ldT, target,
+                tOff + col, gateStride);
+        }
+    }
+
+    /** The forward time loop, one part per slice of hidden units. */
+    private final class ForwardLoop implements ParallelTask {
+        @Override
+        public void run(int part, int parts) {
+            int j0 = Slices.start(stride, parts, part, Simd.LANES);
+            int j1 = Slices.end(stride, parts, part, Simd.LANES);
+            float[] h = cache.h;
+            float[] g = cache.gates;
+            for (int t = 0; t < time; t++) {
+                int hPrev = t * batch * stride;
+                int hNew = hPrev + batch * stride;
+                int gOff = t * batch * gateStride;
+                if (j0 < j1) {
+                    switch (cell) {
+                        case LSTM -> {
+                            recurrentProduct(hPrev, g, gOff, j0, j1);
+                            LstmCell.lstmForward(g, gOff, cache.c, hPrev, hNew, cache.aux, hPrev, h, hNew, batch,
+                                stride, j0, j1);
+                        }
+                        case GRU -> {
+                            for (int b = 0; b < batch; b++) {
+                                for (int k = 0; k < gates; k++) {
+                                    System.arraycopy(weights.recurrentBias, k * stride + j0, cache.aux,
+                                        gOff + b * gateStride + k * stride + j0, j1 - j0);
+                                }
+                            }
+                            recurrentProduct(hPrev, cache.aux, gOff, j0, j1);
+                            GruCell.gruForward(g, gOff, cache.aux, gOff, h, hPrev, hNew, batch, stride, j0, j1);
+                        }
+                        case RNN_TANH, RNN_RELU -> {
+                            recurrentProduct(hPrev, g, gOff, j0, j1);
+                            RnnCell.rnnForward(cell == CellType.RNN_RELU, g, gOff, h, hNew, batch, stride, j0, j1);
+                        }
+                        default -> throw new IllegalStateException("unhandled cell " + cell);
+                    }
+                }
+                pool.barrier();
+            }
+        }
+    }
+
+    /** The backward time loop, one part per slice of hidden units. */
+    private final class BackwardLoop implements ParallelTask {
+        int[] last;
+        float[] injectH;
+        float[] injectC;
+        boolean norms;
+        boolean initial;
+
+        @Override
+        public void run(int part, int parts) {
+            int j0 = Slices.start(stride, parts, part, Simd.LANES);
+            int j1 = Slices.end(stride, parts, part, Simd.LANES);
+            for (int t = time - 1; t >= 0; t--) {
+                if (j0 < j1) {
+                    if (t < time - 1) {
+                        carryBack(t + 1, j0, j1);
+                    }
+                    Rows.add(cache.dhNext, 0, cache.dH, t * batch * stride, batch, stride, j0, j1);
+                    inject(t, j0, j1);
+                    if (norms) {
+                        normParts[part * time + t] = Rows.sumSquares(cache.dhNext, batch, stride, j0, j1);
+                    }
+                    cellBackward(t, j0, j1);
+                } else if (norms) {
+                    normParts[part * time + t] = 0;
+                }
+                pool.barrier();
+            }
+            if (initial && j0 < j1) {
+                carryBack(0, j0, j1);
+            }
+        }
+
+        /** dhNext (B, S) += dGh of step t (B, G*S) * W_hh padded (G*S, S), columns j0..j1. */
+        private void carryBack(int t, int j0, int j1) {
+            GemmNN.fast(batch, j1 - j0, gateStride, cache.dGh, t * batch * gateStride, gateStride, weights.wHhP, j0,
+                weights.ldHhP, cache.dhNext, j0, stride);
+        }
+
+        private void inject(int t, int j0, int j1) {
+            if (last == null) {
+                return;
+            }
+            for (int b = 0; b < batch; b++) {
+                if (last[b] == t) {
+                    if (injectH != null) {
+                        Rows.add(cache.dhNext, b * stride + j0, injectH, b * stride + j0, j1 - j0);
+                    }
+                    if (injectC != null) {
+                        Rows.add(cache.dcNext, b * stride + j0, injectC, b * stride + j0, j1 - j0);
+                    }
+                }
+            }
+        }
+
+        private void cellBackward(int t, int j0, int j1) {
+            int hPrev = t * batch * stride;
+            int hNew = hPrev + batch * stride;
+            int gOff = t * batch * gateStride;
+            switch (cell) {
+                case LSTM -> LstmCell.lstmBackward(cache.gates, gOff, cache.c, hPrev, cache.aux, hPrev, cache.dhNext,
+                    cache.dcNext, cache.dGates, gOff, batch, stride, j0, j1);
+                case GRU -> GruCell.gruBackward(cache.gates, gOff, cache.aux, gOff, cache.h, hPrev, cache.dhNext,
+                    cache.dGates, cache.dGh, gOff, batch, stride, j0, j1);
+                case RNN_TANH, RNN_RELU -> RnnCell.rnnBackward(cell == CellType.RNN_RELU, cache.h, hNew,
+                    cache.dhNext, cache.dGates, gOff, batch, stride, j0, j1);
+                default -> throw new IllegalStateException("unhandled cell " + cell);
+            }
+        }
+    }
+}

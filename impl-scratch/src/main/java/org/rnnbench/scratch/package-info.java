@@ -1,0 +1,5 @@
+/**
+ * The {@code scratch} backend: a pure-Java float32 implementation of the whole recurrent-cell contract, registered
+ * with {@link java.util.ServiceLoader}. Needs {@code --add-modules jdk.incubator.vector} at compile and run time.
+ */
+package org.rnnbench.scratch;

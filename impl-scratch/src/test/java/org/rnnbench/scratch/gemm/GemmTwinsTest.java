@@ -1,0 +1,169 @@
+package org.rnnbench.scratch.gemm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rnnbench.scratch.parallel.WorkerPool;
+
+/**
+ * Each fast kernel against its naive twin, within float rounding, on shapes that are and are not multiples of the
+ * vector length, the 4x3 tile and the K block, with offsets and padded row strides; and the threaded dispatcher on 1
+ * and 2 threads against the single-threaded fast kernel, bit for bit.
+ */
+class GemmTwinsTest {
+    private static final int[][] SHAPES = {
+        {1, 1, 1}, {1, 7, 3}, {3, 5, 7}, {4, 24, 8}, {5, 25, 9}, {8, 8, 8}, {4, 17, 1}, {13, 3, 40},
+        {2, 50, 300}, {7, 49, 257}, {32, 512, 160}, {33, 517, 161}, {32, 128, 512}, {100, 23, 31}, {6, 100, 513},
+    };
+
+    enum Variant { NN, TN, NT }
+
+    static List<Arguments> cases() {
+        List<Arguments> list = new ArrayList<>();
+        for (Variant v : Variant.values()) {
+            for (int[] s : SHAPES) {
+                list.add(Arguments.of(v, s[0], s[1], s[2]));
+            }
+        }
+        return list;
+    }
+
+    @ParameterizedTest(name = "{0} m={1} n={2} k={3}")
+    @MethodSource("cases")
+    void fastKernelEqualsNaiveTwinWithinRounding(Variant v, int m, int n, int k) {
+        Operands o = new Operands(v, m, n, k, 42 + m * 31L + n * 7L + k);
+        float[] fast = o.c.clone();
+        float[] naive = o.c.clone();
+        run(v, true, o, fast);
+        run(v, false, o, naive);
+        float[] bound = o.roundingBound();
+        for (int i = 0; i < fast.length; i++) {
+            assertTrue(Math.abs(fast[i] - naive[i]) <= bound[i], v + " (" + m + "," + n + "," + k + ") element " + i
+                + ": fast " + fast[i] + ", naive " + naive[i] + ", allowed difference " + bound[i]);
+        }
+        boolean changed = false;
+        for (int i = 0; i < fast.length; i++) {
+            changed |= fast[i] != o.c[i];
+        }
+        assertTrue(changed, "the product changed nothing in C");
+    }
+
+    @ParameterizedTest(name = "{0} m={1} n={2} k={3}")
+    @MethodSource("cases")
+    void dispatcherOnOneAndTwoThreadsEqualsTheSingleKernel(Variant v, int m, int n, int k) {
+        Operands o = new Operands(v, m, n, k, 7 + m + n + k);
+        float[] single = o.c.clone();
+        run(v, true, o, single);
+        for (int threads = 1; threads <= 2; threads++) {
+            float[] c = o.c.clone();
+            try (WorkerPool pool = new WorkerPool(threads)) {
+                Gemm gemm = new Gemm(pool);
+                switch (v) {
+                    case NN -> gemm.nn(m, n, k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
+                    case TN -> gemm.tn(m, n, k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
+                    case NT -> gemm.nt(m, n, k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
+                    default -> throw new IllegalStateException();
+                }
+            }
+            assertArrayEquals(single, c, v + " on " + threads + " thread(s) differs from the single kernel");
+        }
+    }
+
+    private static void run(Variant v, boolean fast, Operands o, float[] c) {
+        switch (v) {
+            case NN -> {
+                if (fast) {
+                    GemmNN.fast(o.m, o.n, o.k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
+                } else {
+                    GemmNN.naive(o.m, o.n, o.k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
+                }
+            }
+            case TN -> {
+                if (fast) {
+                    GemmTN.fast(o.m, o.n, o.k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
+                } else {
+                    GemmTN.naive(o.m, o.n, o.k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
+                }
+            }
+            case NT -> {
+                if (fast) {
+                    GemmNT.fast(o.m, o.n, o.k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
+                } else {
+                    GemmNT.naive(o.m, o.n, o.k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** Random operands with offsets and row strides wider than the matrices; A and B stored as the variant says. */
+    private static final class Operands {
+        final int m;
+        final int n;
+        final int k;
+        final int aOff = 3;
+        final int bOff = 5;
+        final int cOff = 2;
+        final int lda;
+        final int ldb;
+        final int ldc;
+        final float[] a;
+        final float[] b;
+        final float[] c;
+        final Variant v;
+
+        Operands(Variant v, int m, int n, int k, long seed) {
+            this.v = v;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            SplittableRandom r = new SplittableRandom(seed);
+            boolean aTransposed = v == Variant.TN;
+            boolean bTransposed = v == Variant.NT;
+            lda = (aTransposed ? m : k) + 2;
+            ldb = (bTransposed ? k : n) + 3;
+            ldc = n + 1;
+            a = random(r, aOff + (aTransposed ? k : m) * lda);
+            b = random(r, bOff + (bTransposed ? n : k) * ldb);
+            c = random(r, cOff + m * ldc);
+        }
+
+        private static float[] random(SplittableRandom r, int size) {
+            float[] x = new float[size];
+            for (int i = 0; i < size; i++) {
+                x[i] = (float) (2 * r.nextDouble() - 1);
+            }
+            return x;
+        }
+
+        float a(int i, int p) {
+            return v == Variant.TN ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+        }
+
+        float b(int p, int j) {
+            return v == Variant.NT ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+        }
+
+        /** Per element of C: 2K float epsilons of |c| + sum |a||b|, the error bound of two K-term float sums. */
+        float[] roundingBound() {
+            float[] bound = new float[c.length];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double magnitude = Math.abs(c[cOff + i * ldc + j]);
+                    for (int p = 0; p < k; p++) {
+                        magnitude += Math.abs((double) a(i, p) * b(p, j));
+                    }
+                    bound[cOff + i * ldc + j] = (float) (2.0 * (k + 1) * Math.ulp(1f) * magnitude);
+                }
+            }
+            return bound;
+        }
+    }
+}
