@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.rnnbench.core.data.SequenceTask;
-import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.core.spec.CellType;
 import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.weights.CanonicalWeights;
@@ -235,10 +234,5 @@ public final class Sweep {
                 w.write(file);
             }
         }
-    }
-
-    /** The records of the directory, in file order. */
-    public List<RunRecord> records() throws IOException {
-        return new RunStore(dir).records();
     }
 }
