@@ -31,6 +31,9 @@ import org.rnnbench.scratch.gemm.GemmTN;
  * </pre>
  */
 public final class ScratchMeasurements {
+    /** Train steps before measuring: enough for C2 to compile every kernel (allocation stops only then). */
+    private static final int WARM_UP = 400;
+
     private ScratchMeasurements() {
     }
 
@@ -137,27 +140,32 @@ public final class ScratchMeasurements {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (SequenceModel model = new ScratchBackend().create(spec, train, threads)) {
             model.importWeights(Initializer.initialize(spec, Init.PYTORCH, 1));
-            for (int i = 0; i < 60; i++) {
+            for (int i = 0; i < WARM_UP; i++) {
                 model.trainStep(data);
             }
             int steps = 40;
             long[] nanos = new long[steps];
+            long[] cpu = new long[steps];
             long bytes0 = allWorkerBytes(mx);
             long own0 = mx.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < steps; i++) {
+                long c0 = mx.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 model.trainStep(data);
                 nanos[i] = System.nanoTime() - t0;
+                cpu[i] = mx.getCurrentThreadCpuTime() - c0;
             }
             long own = mx.getCurrentThreadAllocatedBytes() - own0;
             long workers = allWorkerBytes(mx) - bytes0;
             Arrays.sort(nanos);
+            Arrays.sort(cpu);
             double flops = 3 * 2.0 * batch * cell.gates() * hidden * (input + hidden) * time;
             System.out.printf(Locale.ROOT,
-                "train step %s I=%d H=%d B=%d T=%d threads=%d: median %.2f ms, min %.2f ms (%.1f GFLOP/s by the 3x"
-                    + " forward formula); allocated per step: caller %d bytes, workers %d bytes%n",
+                "train step %s I=%d H=%d B=%d T=%d threads=%d: wall median %.2f ms, min %.2f ms; caller CPU median"
+                    + " %.2f ms (%.1f GFLOP/s by the 3x forward formula, wall median); allocated per step: caller %d"
+                    + " bytes, workers %d bytes%n",
                 cell.id(), input, hidden, batch, time, threads, nanos[steps / 2] / 1e6, nanos[0] / 1e6,
-                flops / nanos[steps / 2], own / steps, workers / steps);
+                cpu[steps / 2] / 1e6, flops / nanos[steps / 2], own / steps, workers / steps);
         }
     }
 

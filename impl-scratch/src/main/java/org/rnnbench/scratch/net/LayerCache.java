@@ -33,6 +33,8 @@ final class LayerCache {
     float[] dH;
     float[] dhNext;
     float[] dcNext;
+    /** (B, G*S): the recurrent product of the current step. */
+    float[] recurrent;
 
     LayerCache(int stride, int gateStride, boolean cellState, boolean splitRecurrent) {
         this.stride = stride;
@@ -59,6 +61,7 @@ final class LayerCache {
         if (batch > batchRows) {
             batchRows = batch;
             dhNext = new float[batch * stride];
+            recurrent = new float[batch * gateStride];
             dcNext = cellState ? new float[batch * stride] : null;
         }
     }

@@ -273,6 +273,28 @@ final class RecurrentLayer {
         }
     }
 
+    /**
+     * Adds the recurrent product of one step to the gates rows at gOff, columns of hidden units j0..j1. The product
+     * goes to a zeroed scratch that stays in cache, then one streaming pass adds it to the gates, which were
+     * written long before by the input projection: accumulating in place would start every tile of the product
+     * with loads from memory.
+     */
+    private void recurrentInto(int hPrev, int gOff, int j0, int j1) {
+        float[] scratch = cache.recurrent;
+        for (int b = 0; b < batch; b++) {
+            for (int k = 0; k < gates; k++) {
+                Arrays.fill(scratch, b * gateStride + k * stride + j0, b * gateStride + k * stride + j1, 0f);
+            }
+        }
+        recurrentProduct(hPrev, scratch, 0, j0, j1);
+        for (int b = 0; b < batch; b++) {
+            for (int k = 0; k < gates; k++) {
+                int at = b * gateStride + k * stride + j0;
+                Rows.add(cache.gates, gOff + at, scratch, at, j1 - j0);
+            }
+        }
+    }
+
     /** The forward time loop, one part per slice of hidden units. */
     private final class ForwardLoop implements ParallelTask {
         @Override
@@ -288,7 +310,7 @@ final class RecurrentLayer {
                 if (j0 < j1) {
                     switch (cell) {
                         case LSTM -> {
-                            recurrentProduct(hPrev, g, gOff, j0, j1);
+                            recurrentInto(hPrev, gOff, j0, j1);
                             LstmCell.lstmForward(g, gOff, cache.c, hPrev, hNew, cache.aux, hPrev, h, hNew, batch,
                                 stride, j0, j1);
                         }
@@ -303,7 +325,7 @@ final class RecurrentLayer {
                             GruCell.gruForward(g, gOff, cache.aux, gOff, h, hPrev, hNew, batch, stride, j0, j1);
                         }
                         case RNN_TANH, RNN_RELU -> {
-                            recurrentProduct(hPrev, g, gOff, j0, j1);
+                            recurrentInto(hPrev, gOff, j0, j1);
                             RnnCell.rnnForward(cell == CellType.RNN_RELU, g, gOff, h, hNew, batch, stride, j0, j1);
                         }
                         default -> throw new IllegalStateException("unhandled cell " + cell);
