@@ -1,0 +1,12 @@
+package org.rnnbench.harness.bench;
+
+/** The JVM flags of every benchmark fork (annotation values must be constants). */
+final class BenchFlags {
+    /** The scratch kernels' Vector API. */
+    static final String VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
+    /** DJL never downloads. */
+    static final String DJL_OFFLINE = "-Dai.djl.offline=true";
+
+    private BenchFlags() {
+    }
+}

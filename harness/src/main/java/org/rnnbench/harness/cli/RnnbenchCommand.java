@@ -1,0 +1,38 @@
+package org.rnnbench.harness.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import org.rnnbench.harness.Main;
+import org.rnnbench.harness.Version;
+
+/**
+ * The top command. Subcommands: {@code list}, {@code run}, {@code gradients}, {@code verify}; the reports module
+ * adds {@code report} and {@code compare} to the {@code subcommands} list below.
+ */
+@Command(name = "rnnbench", mixinStandardHelpOptions = true, versionProvider = RnnbenchCommand.VersionProvider.class,
+    description = "Benchmark and compare recurrent cells (RNN, LSTM, GRU) across backends.",
+    subcommands = {ListCommand.class, RunCommand.class, GradientsCommand.class, VerifyCommand.class},
+    footer = {"", "Exit codes: 0 ok, 1 verify mismatch, 2 bad input, 3 other failure, 130 interrupted."})
+public final class RnnbenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("rnnbench: missing command; give one of list, run, gradients, verify"
+            + " (see 'rnnbench --help')");
+        return Main.EXIT_USAGE;
+    }
+
+    /** The version line. */
+    public static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"rnnbench " + Version.get()};
+        }
+    }
+}
