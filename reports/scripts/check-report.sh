@@ -4,8 +4,8 @@
 # must have written REPORT-CHECK-OK into the DOM.
 #
 # usage: reports/scripts/check-report.sh RESULTS_DIR [SCREENSHOT.png]
-#   RESULTS_DIR holds report/report.html (written by `rnnbench report RESULTS_DIR`); when it is missing, the report
-#   is generated first with the reports module's own command line. Installs the Debian package chromium if needed.
+#   RESULTS_DIR holds report/report.html (written by `rnnbench run` or `rnnbench report RESULTS_DIR`); when it is
+#   missing, `./rnnbench report RESULTS_DIR` writes it first. Installs the Debian package chromium if needed.
 # exit: 0 page loaded completely, 1 the page check failed, 2 bad usage or no report
 set -euo pipefail
 if [[ $# -lt 1 || $# -gt 2 ]]; then
@@ -17,10 +17,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 html="$results/report/report.html"
 if [[ ! -f "$html" ]]; then
   echo "check-report: no $html yet; generating it" >&2
-  (cd "$root" && mvn -B -q -pl reports -am package -DskipTests dependency:build-classpath \
-      -Dmdep.outputFile=target/classpath.txt >&2)
-  java -cp "$root/reports/target/classes:$(cat "$root/reports/target/classpath.txt")" \
-    org.rnnbench.reports.cli.ReportsCli report "$results" >&2 || exit 2
+  "$root/rnnbench" report "$results" >&2 || exit 2
 fi
 shot="${2:-$results/report/report-screenshot.png}"
 
