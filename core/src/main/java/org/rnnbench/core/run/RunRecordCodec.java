@@ -8,7 +8,8 @@ import com.google.gson.GsonBuilder;
  * {@code Infinity} (as Python's json module does), so a diverged run keeps its curve.
  */
 public final class RunRecordCodec {
-    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues()
+        .disableHtmlEscaping().create();
 
     private RunRecordCodec() {
     }

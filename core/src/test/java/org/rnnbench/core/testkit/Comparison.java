@@ -7,10 +7,11 @@ import org.rnnbench.core.spec.CellType;
 import org.rnnbench.core.weights.CanonicalWeights;
 import org.rnnbench.core.weights.ParameterLayout;
 import org.rnnbench.core.weights.ParameterShape;
+import org.rnnbench.core.weights.RelativeError;
 
 /**
- * The one way results are compared in rnnbench's tests: <b>per tensor, the largest absolute difference divided by
- * the largest magnitude of the expected tensor</b>,
+ * Test assertions built on the one way rnnbench compares tensors ({@link RelativeError}): <b>per tensor, the
+ * largest absolute difference divided by the largest magnitude of the expected tensor</b>,
  * <pre>  error(a, b) = max_i |a_i - b_i| / (max_i |b_i| + TINY)</pre>
  * with {@code b} the expected (reference) values and {@link #TINY} = 1e-12 guarding all-zero tensors. Measuring
  * against the tensor's scale rather than element by element keeps entries that are near zero by chance from
@@ -20,29 +21,15 @@ import org.rnnbench.core.weights.ParameterShape;
  */
 public final class Comparison {
     /** Added to the scale so that an all-zero expected tensor needs an all-but-zero actual one. */
-    public static final double TINY = 1e-12;
+    public static final double TINY = RelativeError.TINY;
 
     private Comparison() {
     }
 
-    /** The relative error of {@code actual} against {@code expected}, as the class javadoc defines it. */
+    /** The relative error of {@code actual} against {@code expected}: {@link RelativeError#relative}. */
     public static double relativeError(double[] actual, double[] expected) {
         requireSameLength(actual.length, expected.length);
-        double maxDiff = 0;
-        double scale = 0;
-        for (int i = 0; i < actual.length; i++) {
-            double a = actual[i];
-            double b = expected[i];
-            if (Double.isNaN(b) && Double.isNaN(a) || Double.isInfinite(b) && a == b) {
-                continue;
-            }
-            if (!Double.isFinite(a) || !Double.isFinite(b)) {
-                return Double.POSITIVE_INFINITY;
-            }
-            maxDiff = Math.max(maxDiff, Math.abs(a - b));
-            scale = Math.max(scale, Math.abs(b));
-        }
-        return maxDiff / (scale + TINY);
+        return RelativeError.relative(actual, expected);
     }
 
     /** The relative error of float values against double expected values. */
@@ -146,11 +133,7 @@ public final class Comparison {
 
     /** The values widened to double. */
     public static double[] widen(float[] a) {
-        double[] d = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            d[i] = a[i];
-        }
-        return d;
+        return RelativeError.widen(a);
     }
 
     private static double[] tail(float[] a, int from) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.rnnbench.core.weights.RelativeError;
 import org.rnnbench.core.weights.Tensor;
 import org.rnnbench.harness.worker.ProbeTensors;
 

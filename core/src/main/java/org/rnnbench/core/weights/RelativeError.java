@@ -1,13 +1,14 @@
-package org.rnnbench.harness.verify;
+package org.rnnbench.core.weights;
 
 /**
- * The one way rnnbench compares two tensors (the same definition as the test kit's {@code Comparison} in core's
- * test-jar, pinned by a test): <b>the largest absolute difference divided by the largest magnitude of the expected
- * tensor</b>,
+ * The one way rnnbench compares two tensors, in tests, in {@code verify} and in reports: <b>the largest absolute
+ * difference divided by the largest magnitude of the expected tensor</b>,
  * <pre>  relative(a, b) = max_i |a_i - b_i| / (max_i |b_i| + TINY)</pre>
  * with {@code b} the expected (reference) values and {@link #TINY} = 1e-12 guarding all-zero tensors. Measuring
- * against the tensor's scale keeps entries that are near zero by chance from dominating. A NaN or infinity in
- * {@code a} where {@code b} is finite is an infinite error; NaN against NaN, and equal infinities, agree.
+ * against the tensor's scale rather than element by element keeps entries that are near zero by chance from
+ * dominating, while any error of the tensor's own order still shows. A NaN or infinity in {@code a} where
+ * {@code b} is finite is an infinite error; NaN against NaN, and equal infinities, agree. A scalar (a loss) is a
+ * tensor of one element.
  */
 public final class RelativeError {
     /** Added to the scale of the expected tensor. */
@@ -17,18 +18,32 @@ public final class RelativeError {
     }
 
     /** The relative error of {@code actual} against {@code expected}. */
-    public static double relative(float[] actual, float[] expected) {
+    public static double relative(double[] actual, double[] expected) {
         double[] d = differences(actual, expected);
         return d[0] / (d[1] + TINY);
     }
 
+    /** The relative error of float values against float expected values. */
+    public static double relative(float[] actual, float[] expected) {
+        return relative(widen(actual), widen(expected));
+    }
+
     /** The largest absolute difference; infinite where exactly one of a pair is not finite. */
     public static double maxAbsolute(float[] actual, float[] expected) {
-        return differences(actual, expected)[0];
+        return differences(widen(actual), widen(expected))[0];
+    }
+
+    /** The values as doubles. */
+    public static double[] widen(float[] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i];
+        }
+        return d;
     }
 
     /** {max_i |a_i - b_i|, max_i |b_i|} over the pairs that are not both the same non-finite value. */
-    private static double[] differences(float[] actual, float[] expected) {
+    private static double[] differences(double[] actual, double[] expected) {
         if (actual.length != expected.length) {
             throw new IllegalArgumentException("tensors of " + actual.length + " and " + expected.length
                 + " values cannot be compared; shapes must be equal");
@@ -38,7 +53,7 @@ public final class RelativeError {
         for (int i = 0; i < actual.length; i++) {
             double a = actual[i];
             double b = expected[i];
-            if (agreeNonFinite(a, b)) {
+            if (Double.isNaN(a) && Double.isNaN(b) || Double.isInfinite(b) && a == b) {
                 continue;
             }
             if (!Double.isFinite(a) || !Double.isFinite(b)) {
@@ -48,9 +63,5 @@ public final class RelativeError {
             scale = Math.max(scale, Math.abs(b));
         }
         return new double[] {maxDiff, scale};
-    }
-
-    private static boolean agreeNonFinite(double a, double b) {
-        return Double.isNaN(a) && Double.isNaN(b) || Double.isInfinite(b) && a == b;
     }
 }
