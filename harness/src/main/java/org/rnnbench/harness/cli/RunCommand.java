@@ -122,6 +122,7 @@ public final class RunCommand implements Callable<Integer> {
             Sweep.Outcome outcome = new Sweep(dir, threads, true, mode, stderr).run(units);
             List<RunRecord> records = store.records();
             RunCsv.write(dir.resolve(RunCsv.FILE), records);
+            EndOfRunReport.write(dir, stderr);
             Summary.print(stdout, records, units);
             stdout.flush();
             for (Map.Entry<String, String> e : outcome.notStarted().entrySet()) {

@@ -1,0 +1,83 @@
+package org.rnnbench.harness.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import org.rnnbench.harness.UsageException;
+import org.rnnbench.reports.compare.Compare;
+import org.rnnbench.reports.compare.CompareSettings;
+import org.rnnbench.reports.compare.Comparison;
+import org.rnnbench.reports.read.ResultsException;
+
+/**
+ * {@code rnnbench compare}: the regression gate. Prints a Markdown summary fit for a CI comment and exits 1 on a
+ * regression, 0 otherwise, 2 on bad input.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = {"Judge CURRENT against BASELINE, unit by unit (matched by run id) and backend by backend: step"
+        + " time (bootstrap of the per-step times plus the between-run noise of the comparison), the primary"
+        + " metric (against the baseline's seed spread and distance to chance) and the run status. Units on one"
+        + " side only are listed. Prints Markdown.",
+        "Exit codes: 0 no regression, 1 a regression, 2 bad input."})
+public final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline results directory.")
+    Path baseline;
+
+    @Parameters(index = "1", paramLabel = "CURRENT", description = "The current results directory.")
+    Path current;
+
+    @Option(names = "--threshold", paramLabel = "T", description = "Step-time change that counts, as 0.1 or 10%"
+        + " (default 10%): a regression needs the whole interval of current/baseline above 1 + T.")
+    String threshold = Double.toString(CompareSettings.DEFAULTS.threshold());
+
+    @Option(names = "--metric-sigmas", paramLabel = "K", description = "A metric change counts beyond K seed"
+        + " standard deviations of the baseline (default 3) ...")
+    double metricSigmas = CompareSettings.DEFAULTS.metricSigmas();
+
+    @Option(names = "--chance-fraction", paramLabel = "F", description = "... or beyond F of the baseline's"
+        + " distance to chance, whichever is larger (default 10%).")
+    String chanceFraction = Double.toString(CompareSettings.DEFAULTS.chanceFraction());
+
+    @Option(names = "--warmup", paramLabel = "F", description = "Fraction of each run's first steps left out of step"
+        + " times (default 10%).")
+    String warmup = Double.toString(CompareSettings.DEFAULTS.warmupFraction());
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the summary to FILE.")
+    Path markdown;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        Comparison c;
+        try {
+            CompareSettings settings = CompareSettings.DEFAULTS
+                .withThreshold(CompareSettings.parseFraction("--threshold", threshold))
+                .withMetricSigmas(metricSigmas)
+                .withChanceFraction(CompareSettings.parseFraction("--chance-fraction", chanceFraction))
+                .withWarmupFraction(CompareSettings.parseFraction("--warmup", warmup));
+            c = Compare.run(baseline, current, settings);
+        } catch (ResultsException | IllegalArgumentException e) {
+            throw new UsageException("compare: " + UsageException.firstLine(e.getMessage()));
+        }
+        String summary = c.markdown();
+        stdout.print(summary);
+        stdout.flush();
+        if (markdown != null) {
+            Files.writeString(markdown, summary, StandardCharsets.UTF_8);
+        }
+        return c.exitCode();
+    }
+}

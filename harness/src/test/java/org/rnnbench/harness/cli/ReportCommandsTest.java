@@ -1,0 +1,101 @@
+package org.rnnbench.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.rnnbench.core.run.RunRecord;
+import org.rnnbench.core.run.RunRecordCodec;
+import org.rnnbench.core.run.RunStatus;
+import org.rnnbench.harness.Main;
+import org.rnnbench.harness.testing.Cli;
+import org.rnnbench.harness.testing.SampleRecords;
+
+/** {@code report} and {@code compare} through the command line, and the report {@code run} writes at its end. */
+class ReportCommandsTest {
+    @TempDir
+    Path tmp;
+
+    /** Two units of 20 steps each at about {@code ms} ms per step. */
+    private Path results(String name, double ms) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String cell : List.of("lstm", "gru")) {
+            long[] nanos = new long[20];
+            double[] losses = new double[20];
+            for (int i = 0; i < nanos.length; i++) {
+                nanos[i] = Math.round(ms * 1e6 * (1 + 0.01 * (i % 3)));
+                losses[i] = 0.2 - 0.005 * i;
+            }
+            RunRecord r = SampleRecords.record(SampleRecords.params("scratch", cell, 1), RunStatus.OK, losses, nanos,
+                Map.of("mse", 0.05));
+            lines.add(RunRecordCodec.toJson(r));
+        }
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        Files.write(dir.resolve("runs.jsonl"), lines);
+        return dir;
+    }
+
+    @Test
+    void runWritesItsReportAtTheEnd() {
+        Path out = tmp.resolve("r");
+        Cli.Result r = Cli.run("run", "--tasks", "adding-T6", "--cells", "gru", "--hidden", "4", "--steps", "6",
+            "--batch", "2", "--backends", "reference", "--out", out.toString(), "--progress", "none");
+        assertEquals(Main.EXIT_OK, r.code(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("report/report.html")), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("report/tables/results.csv")));
+        assertTrue(r.err().contains("rnnbench: report in " + out.resolve("report/report.html")), r.err());
+    }
+
+    @Test
+    void reportWritesTheReportAndSaysWhere() throws IOException {
+        Path dir = results("a", 1);
+        Cli.Result r = Cli.run("report", dir.toString());
+        assertEquals(Main.EXIT_OK, r.code(), r.err());
+        assertTrue(r.out().startsWith("wrote " + dir.resolve("report/report.html") + " (2 runs"), r.out());
+        assertTrue(Files.readString(dir.resolve("report/report.html")).contains("REPORT-CHECK-OK"));
+    }
+
+    @Test
+    void compareExitsZeroOnTheSameResultsAndOneOnASlowdown() throws IOException {
+        Path a = results("a", 1);
+        Cli.Result same = Cli.run("compare", a.toString(), a.toString());
+        assertEquals(Main.EXIT_OK, same.code(), same.err());
+        assertTrue(same.out().startsWith("## rnnbench compare: no regression"), same.out());
+        Path slow = results("slow", 1.5);
+        Cli.Result slower = Cli.run("compare", a.toString(), slow.toString(), "--markdown",
+            tmp.resolve("summary.md").toString());
+        assertEquals(1, slower.code(), slower.err());
+        assertTrue(slower.out().contains("### Regressions"), slower.out());
+        assertEquals(slower.out(), Files.readString(tmp.resolve("summary.md")));
+        assertEquals(Main.EXIT_OK, Cli.run("compare", a.toString(), slow.toString(), "--threshold", "60%").code());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() throws IOException {
+        Path a = results("a", 1);
+        Cli.Result missing = Cli.run("report", tmp.resolve("none").toString());
+        assertEquals(Main.EXIT_USAGE, missing.code());
+        assertEquals(List.of("rnnbench: report: results directory " + tmp.resolve("none") + " does not exist"),
+            missing.errLines());
+        Path bad = Files.createDirectories(tmp.resolve("bad"));
+        Files.writeString(bad.resolve("runs.jsonl"), Files.readAllLines(a.resolve("runs.jsonl")).get(0)
+            + "\n{\"id\": \"x\", \"params\": [}\n" + Files.readAllLines(a.resolve("runs.jsonl")).get(1) + "\n");
+        Cli.Result corrupt = Cli.run("compare", a.toString(), bad.toString());
+        assertEquals(Main.EXIT_USAGE, corrupt.code());
+        assertEquals(1, corrupt.errLines().size(), corrupt.err());
+        assertTrue(corrupt.errLines().get(0).startsWith("rnnbench: compare: " + bad.resolve("runs.jsonl") + ":2: "),
+            corrupt.err());
+        Cli.Result threshold = Cli.run("compare", a.toString(), a.toString(), "--threshold", "ten");
+        assertEquals(Main.EXIT_USAGE, threshold.code());
+        assertTrue(threshold.err().contains("--threshold needs a number"), threshold.err());
+    }
+}

@@ -1,0 +1,99 @@
+package org.rnnbench.reports.compare;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.rnnbench.reports.table.Format;
+
+/**
+ * The summary of a comparison as GitHub-flavoured Markdown, fit for a CI comment: a headline verdict, the counts,
+ * tables of regressions and improvements, the units present on one side only (every one listed), how the verdicts
+ * were reached, notes, and every finding folded away in a {@code <details>} block.
+ */
+final class CompareMarkdown {
+    /** Most findings listed in the folded block. */
+    static final int MAX_DETAILS = 300;
+
+    private CompareMarkdown() {
+    }
+
+    static String render(Comparison c) {
+        List<Finding> regressions = c.regressions();
+        List<Finding> improvements = c.with(Verdict.IMPROVEMENT);
+        StringBuilder sb = new StringBuilder("## rnnbench compare: ")
+            .append(regressions.isEmpty() ? "no regression" : regressions.size() + " regression"
+                + (regressions.size() == 1 ? "" : "s")).append("\n\n");
+        sb.append("Baseline `").append(c.baselineDir()).append("` (").append(c.baselineRuns())
+            .append(" runs), current `").append(c.currentDir()).append("` (").append(c.currentRuns())
+            .append(" runs).\n\n");
+        sb.append("| verdict | findings |\n|---|---:|\n")
+            .append("| regressions | ").append(regressions.size()).append(" |\n")
+            .append("| improvements | ").append(improvements.size()).append(" |\n")
+            .append("| unchanged | ").append(c.with(Verdict.UNCHANGED).size()).append(" |\n")
+            .append("| not compared | ").append(c.with(Verdict.NOT_COMPARED).size()).append(" |\n")
+            .append("| units only in the baseline | ").append(c.onlyInBaseline().size()).append(" |\n")
+            .append("| units only in the current run | ").append(c.onlyInCurrent().size()).append(" |\n\n");
+        if (!regressions.isEmpty()) {
+            sb.append("### Regressions\n\n").append(table(regressions)).append('\n');
+        }
+        if (!improvements.isEmpty()) {
+            sb.append("### Improvements\n\n").append(table(improvements)).append('\n');
+        }
+        list(sb, "Only in the baseline", c.onlyInBaseline());
+        list(sb, "Only in the current run", c.onlyInCurrent());
+        CompareSettings s = c.settings();
+        sb.append("### How this was judged\n\n")
+            .append("- step time: ratio of median per-step times (first ")
+            .append(Format.SIG3.text(s.warmupFraction() * 100)).append("% of each run's steps dropped); its"
+                + " standard error from a bootstrap of the per-step times (").append(s.resamples())
+            .append(" resamples) combined with the between-run noise of the backend (the root mean square spread of"
+                + " its other units' ratios); a regression when the interval lies above x").append(Format.FIXED2.text(1 + s.threshold()))
+            .append(", an improvement when below x").append(Format.FIXED2.text(1 / (1 + s.threshold())))
+            .append("; the intervals of all units together cover 95%. Per backend, the geometric mean ratio over its"
+                + " configurations with a Student-t interval, held against the same bounds.\n")
+            .append("- metric: a change counts beyond max(").append(Format.SIG3.text(s.metricSigmas()))
+            .append(" x the configuration's seed-to-seed standard deviation in the baseline, ")
+            .append(Format.SIG3.text(s.chanceFraction() * 100))
+            .append("% of the baseline's distance to chance).\n")
+            .append("- status: OK < DIVERGED = UNSUPPORTED < FAILED; more severe is a regression.\n\n");
+        if (!c.notes().isEmpty()) {
+            sb.append("### Notes\n\n");
+            c.notes().forEach(n -> sb.append("- ").append(escape(n)).append('\n'));
+            sb.append('\n');
+        }
+        // unchanged statuses say nothing; the rest is folded away, cut short to stay within a CI comment's size
+        List<Finding> shown = c.findings().stream()
+            .filter(f -> f.aspect() != Aspect.STATUS || f.verdict() != Verdict.UNCHANGED).toList();
+        sb.append("<details><summary>").append(shown.size()).append(" findings (unchanged statuses left out)")
+            .append("</summary>\n\n").append(table(shown.subList(0, Math.min(shown.size(), MAX_DETAILS))));
+        if (shown.size() > MAX_DETAILS) {
+            sb.append("\n").append(shown.size() - MAX_DETAILS).append(" more not shown.\n");
+        }
+        return sb.append("\n</details>\n").toString();
+    }
+
+    private static void list(StringBuilder sb, String title, List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        sb.append("### ").append(title).append(" (").append(ids.size()).append(")\n\n");
+        ids.forEach(id -> sb.append("- `").append(id).append("`\n"));
+        sb.append('\n');
+    }
+
+    private static String table(List<Finding> findings) {
+        StringBuilder sb = new StringBuilder("| unit | aspect | verdict | baseline | current | change | evidence |\n"
+            + "|---|---|---|---|---|---|---|\n");
+        for (Finding f : findings) {
+            sb.append("| `").append(f.subject()).append("` | ").append(f.aspect().label()).append(" | ")
+                .append(f.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" | ")
+                .append(escape(f.baseline())).append(" | ").append(escape(f.current())).append(" | ")
+                .append(escape(f.change())).append(" | ").append(escape(f.evidence())).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+}

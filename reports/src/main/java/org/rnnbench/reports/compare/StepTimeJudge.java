@@ -1,0 +1,184 @@
+package org.rnnbench.reports.compare;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.rnnbench.reports.stats.Bootstrap;
+import org.rnnbench.reports.stats.Normal;
+import org.rnnbench.reports.stats.Percentiles;
+import org.rnnbench.reports.stats.RatioInterval;
+import org.rnnbench.reports.stats.StepTimes;
+import org.rnnbench.reports.stats.StudentT;
+import org.rnnbench.reports.table.Format;
+
+/**
+ * Step times, judged in log space on the ratio r = median(current) / median(baseline) of the per-step times after
+ * warm-up. Two sources of noise count:
+ *
+ * <ol>
+ *   <li><b>within a run</b>: the standard error se_boot of log r from a bootstrap that resamples each side's
+ *       per-step times ({@link Bootstrap});</li>
+ *   <li><b>between runs</b>: what moves a unit from one run to the next as a whole (JIT outcomes in a new JVM,
+ *       other load on the machine while it ran), invisible inside a run. It is estimated from the comparison
+ *       itself, per backend, from the <em>other</em> units: for unit u, sigma_u is the root mean square of
+ *       log r_v - median(log r) over the backend's units v other than u. Centring on the median makes it blind to
+ *       a shift of all units (that is the backend verdict's business); leaving u out keeps a real change of u from
+ *       hiding itself. It is a root mean square and not a robust scale on purpose: measured run-to-run noise has
+ *       heavy tails (most units within 5%, a few 40% off), and a median-based scale would call those few
+ *       regressions. A backend with fewer than {@value #MIN_UNITS} units borrows the deviations of the units of
+ *       every backend with two or more, each centred on its backend's median; with fewer than
+ *       {@value #MIN_UNITS} of those, sigma = 0 and only within-run noise counts.</li>
+ * </ol>
+ *
+ * <p><b>Per unit</b>: the interval log r +- z * sqrt(se_boot^2 + sigma_u^2), with z the normal quantile that gives
+ * the units 95% coverage together (Bonferroni: {@code z = Phi^-1(1 - 0.025 / m)} for m units), so that comparing
+ * two runs of the same configuration flags nothing 95% of the time however many units there are. A regression
+ * needs the whole interval above log(1 + threshold), an improvement below -log(1 + threshold).
+ *
+ * <p><b>Per backend</b> (two configurations or more): the mean over configurations of their log ratios (seeds of
+ * a configuration averaged first, as they ran in the same JVM) with a Student-t interval over configurations, at
+ * 95% coverage over the backends together; judged against the same bounds. It catches a slowdown of a whole
+ * backend that is real but smaller than one unit's noise.
+ */
+final class StepTimeJudge {
+    /** Fewest units from which the between-run noise is estimated. */
+    static final int MIN_UNITS = 5;
+
+    private StepTimeJudge() {
+    }
+
+    /** One unit's measurement. */
+    private record Measured(MatchedUnit unit, double baseMedian, double currentMedian, RatioInterval r) {
+        double log() {
+            return Math.log(r.ratio());
+        }
+    }
+
+    /**
+     * Judges every unit and backend.
+     *
+     * @param notes receives one line per backend on the between-run noise used
+     */
+    static List<Finding> judge(List<MatchedUnit> units, CompareSettings s, List<String> notes) {
+        List<Finding> out = new ArrayList<>();
+        Map<String, List<Measured>> byBackend = new TreeMap<>();
+        for (MatchedUnit u : units) {
+            double[] b = StepTimes.pooledMillis(MatchedUnit.records(u.baseline()), s.warmupFraction());
+            double[] c = StepTimes.pooledMillis(MatchedUnit.records(u.current()), s.warmupFraction());
+            if (b.length < s.minSteps() || c.length < s.minSteps()) {
+                out.add(new Finding(u.id(), Aspect.STEP_TIME, Verdict.NOT_COMPARED, Double.NaN, b.length + " steps",
+                    c.length + " steps", "-", "fewer than " + s.minSteps() + " step times after warm-up on a side"));
+                continue;
+            }
+            RatioInterval r = Bootstrap.medianRatio(b, c, s.resamples(), 0.95, s.seed() ^ u.id().hashCode());
+            byBackend.computeIfAbsent(u.backend(), k -> new ArrayList<>())
+                .add(new Measured(u, Percentiles.median(b), Percentiles.median(c), r));
+        }
+        List<Double> pooled = pooledDeviations(byBackend);
+        int m = byBackend.values().stream().mapToInt(List::size).sum();
+        double z = m == 0 ? 0 : Normal.quantile(1 - 0.025 / m);
+        double bound = Math.log(1 + s.threshold());
+        long backendsJudged = byBackend.values().stream().filter(l -> configLogs(l).length >= 2).count();
+        byBackend.forEach((backend, measured) -> {
+            double[] logs = measured.stream().mapToDouble(Measured::log).toArray();
+            boolean own = logs.length >= MIN_UNITS;
+            double median = Percentiles.median(logs);
+            List<Double> deviations = own ? Arrays.stream(logs).map(v -> v - median).boxed().toList() : pooled;
+            double all = rms(deviations, Double.NaN);
+            notes.add("between-run noise of backend " + backend + ": sigma = " + Format.SIG3.text(all)
+                + " in log ratio (about " + Format.SIG3.text((Math.exp(all) - 1) * 100) + "%), " + (own
+                ? "from its " + logs.length + " units (each unit judged by the others)" : all > 0
+                ? "borrowed from every backend (it has " + logs.length + " unit(s))"
+                : "not estimable (too few units): within-run noise only"));
+            for (Measured u : measured) {
+                double sigma = own ? rms(deviations, u.log() - median) : all;
+                double se = Math.hypot(u.r().logSe(), sigma);
+                double low = u.log() - z * se;
+                double high = u.log() + z * se;
+                out.add(new Finding(u.unit().id(), Aspect.STEP_TIME, verdict(low, high, bound), u.r().ratio(),
+                    ms(u.baseMedian()), ms(u.currentMedian()), ratio(u.log(), low, high),
+                    "log ratio +- " + Format.FIXED2.text(z) + " x sqrt(bootstrap se " + Format.SIG3.text(u.r().logSe())
+                        + "^2 + between-run sigma " + Format.SIG3.text(sigma) + "^2) (95% over " + m + " units); "
+                        + bounds(s)));
+            }
+            double[] config = configLogs(measured);
+            if (config.length >= 2) {
+                double mean = Arrays.stream(config).average().orElseThrow();
+                double sd = Math.sqrt(Arrays.stream(config).map(v -> (v - mean) * (v - mean)).sum()
+                    / (config.length - 1));
+                double t = StudentT.quantile(1 - 0.025 / backendsJudged, config.length - 1);
+                double half = t * sd / Math.sqrt(config.length);
+                out.add(new Finding("backend " + backend, Aspect.BACKEND_STEP_TIME,
+                    verdict(mean - half, mean + half, bound), Math.exp(mean), "-", "-",
+                    ratio(mean, mean - half, mean + half), "geometric mean over " + config.length
+                        + " configurations +- t(" + (config.length - 1) + ") " + Format.FIXED2.text(t)
+                        + " x sd/sqrt(n) (95% over " + backendsJudged + " backend(s)); " + bounds(s)));
+            }
+        });
+        return out;
+    }
+
+    /** Per configuration of a backend, the mean log ratio over its seeds. */
+    private static double[] configLogs(List<Measured> measured) {
+        Map<String, List<Double>> byConfig = new LinkedHashMap<>();
+        for (Measured u : measured) {
+            byConfig.computeIfAbsent(u.unit().configKey(), k -> new ArrayList<>()).add(u.log());
+        }
+        return byConfig.values().stream().mapToDouble(l -> l.stream().mapToDouble(Double::doubleValue).average()
+            .orElseThrow()).toArray();
+    }
+
+    private static Verdict verdict(double low, double high, double bound) {
+        return low > bound ? Verdict.REGRESSION : high < -bound ? Verdict.IMPROVEMENT : Verdict.UNCHANGED;
+    }
+
+    /**
+     * The root mean square of {@code deviations}, leaving out one occurrence of {@code own} (NaN to keep them all);
+     * 0 when fewer than {@link #MIN_UNITS} - 1 remain.
+     */
+    static double rms(List<Double> deviations, double own) {
+        double ss = 0;
+        int n = 0;
+        boolean skipped = Double.isNaN(own);
+        for (double d : deviations) {
+            if (!skipped && d == own) {
+                skipped = true;
+                continue;
+            }
+            ss += d * d;
+            n++;
+        }
+        return n < MIN_UNITS - 1 ? 0 : Math.sqrt(ss / n);
+    }
+
+    /** The deviations of every unit from its backend's median log ratio, over the backends with two or more. */
+    private static List<Double> pooledDeviations(Map<String, List<Measured>> byBackend) {
+        List<Double> deviations = new ArrayList<>();
+        for (List<Measured> measured : byBackend.values()) {
+            if (measured.size() >= 2) {
+                double[] logs = measured.stream().mapToDouble(Measured::log).toArray();
+                double median = Percentiles.median(logs);
+                Arrays.stream(logs).forEach(v -> deviations.add(v - median));
+            }
+        }
+        return deviations;
+    }
+
+    private static String ms(double v) {
+        return Format.SIG3.text(v) + " ms";
+    }
+
+    private static String ratio(double log, double low, double high) {
+        return "x" + Format.FIXED2.text(Math.exp(log)) + " [" + Format.FIXED2.text(Math.exp(low)) + ", "
+            + Format.FIXED2.text(Math.exp(high)) + "]";
+    }
+
+    private static String bounds(CompareSettings s) {
+        return "regression above x" + Format.FIXED2.text(1 + s.threshold()) + ", improvement below x"
+            + Format.FIXED2.text(1 / (1 + s.threshold()));
+    }
+}
