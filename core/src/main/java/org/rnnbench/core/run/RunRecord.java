@@ -1,5 +1,6 @@
 package org.rnnbench.core.run;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -38,10 +39,17 @@ public record RunRecord(String id, RunParams params, RunStatus status, String me
                         double secondsToTarget, double[] gradNormsInitial, double[] gradNormsTrained,
                         Environment environment, String finishedAt) {
 
-    /** Rejects records without an id or parameters. */
+    /** Rejects records without an id, parameters or a known status. */
     public RunRecord {
-        if (id == null || id.isBlank() || params == null || status == null) {
-            throw new IllegalArgumentException("a run record needs an id, parameters and a status");
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a run record needs an id");
+        }
+        if (params == null) {
+            throw new IllegalArgumentException("run record " + id + " has no parameters");
+        }
+        if (status == null) {
+            throw new IllegalArgumentException("run record " + id + " has no status or an unknown one; a status is"
+                + " one of " + Arrays.toString(RunStatus.values()));
         }
     }
 }

@@ -60,4 +60,13 @@ class RunRecordCodecTest {
             () -> RunRecordCodec.fromJson("", "runs.jsonl:3"));
         assertTrue(empty.getMessage().startsWith("runs.jsonl:3: "), empty.getMessage());
     }
+
+    @Test
+    void anUnknownStatusIsNamedWithTheKnownOnes() {
+        String line = RunRecordCodec.toJson(record()).replace("\"status\":\"DIVERGED\"", "\"status\":\"MAYBE\"");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> RunRecordCodec.fromJson(line, "runs.jsonl:2"));
+        assertEquals("runs.jsonl:2: not a valid run record (run record " + record().id() + " has no status or an"
+            + " unknown one; a status is one of [OK, DIVERGED, UNSUPPORTED, FAILED])", e.getMessage());
+    }
 }
