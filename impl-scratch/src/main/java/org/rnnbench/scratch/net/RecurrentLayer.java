@@ -8,6 +8,7 @@ import org.rnnbench.scratch.cell.LstmCell;
 import org.rnnbench.scratch.cell.RnnCell;
 import org.rnnbench.scratch.gemm.Gemm;
 import org.rnnbench.scratch.gemm.GemmNN;
+import org.rnnbench.scratch.gemm.Panels;
 import org.rnnbench.scratch.parallel.ParallelTask;
 import org.rnnbench.scratch.parallel.RangeBody;
 import org.rnnbench.scratch.parallel.Slices;
@@ -116,15 +117,19 @@ final class RecurrentLayer {
 
     /** {@code gates += X * W_ih^T} for dense input X (T*B, I) at xOff with row stride ldx. */
     void projectInput(float[] x, int xOff, int ldx) {
-        gemm.nn(time * batch, gateStride, input, x, xOff, ldx, weights.wIhT, 0, weights.ldT, cache.gates, 0,
+        gemm.np(time * batch, gateStride, input, x, xOff, ldx, weights.wIhT, 0, weights.ihPanel, cache.gates, 0,
             gateStride);
     }
 
     /** One-hot input: adds column {@code tokens[row]} of W_ih to each gates row (none for -1). */
     void projectTokens(int[] tokens) {
+        // gates is (T*B, G*S); wIhT is (I, G*S) in panels of L columns
         for (int row = 0; row < time * batch; row++) {
             if (tokens[row] >= 0) {
-                Rows.add(cache.gates, row * gateStride, weights.wIhT, tokens[row] * weights.ldT, gateStride);
+                for (int j = 0; j < gateStride; j += Simd.LANES) {
+                    Rows.add(cache.gates, row * gateStride + j, weights.wIhT, Panels.index(input, tokens[row], j),
+                        Simd.LANES);
+                }
             }
         }
     }
@@ -262,14 +267,14 @@ final class RecurrentLayer {
     /** The recurrent product of one step for the gate columns of hidden units j0..j1: target += h * W_hh^T. */
     private void recurrentProduct(int hPrev, float[] target, int tOff, int j0, int j1) {
         if (j0 == 0 && j1 == stride) {
-            GemmNN.fast(batch, gateStride, hidden, cache.h, hPrev, stride, weights.wHhT, 0, weights.ldT, target, tOff,
-                gateStride);
+            GemmNN.paneled(batch, gateStride, hidden, cache.h, hPrev, stride, weights.wHhT, 0, weights.hhPanel, target,
+                tOff, gateStride);
             return;
         }
         for (int g = 0; g < gates; g++) {
             int col = g * stride + j0;
-            GemmNN.fast(batch, j1 - j0, hidden, cache.h, hPrev, stride, weights.wHhT, col, weights.ldT, target,
-                tOff + col, gateStride);
+            GemmNN.paneled(batch, j1 - j0, hidden, cache.h, hPrev, stride, weights.wHhT,
+                col / Simd.LANES * weights.hhPanel, weights.hhPanel, target, tOff + col, gateStride);
         }
     }
 
@@ -369,10 +374,10 @@ final class RecurrentLayer {
             }
         }
 
-        /** dhNext (B, S) += dGh of step t (B, G*S) * W_hh padded (G*S, S), columns j0..j1. */
+        /** dhNext (B, S) += dGh of step t (B, G*S) * W_hh padded (G*S, S) in panels, columns j0..j1. */
         private void carryBack(int t, int j0, int j1) {
-            GemmNN.fast(batch, j1 - j0, gateStride, cache.dGh, t * batch * gateStride, gateStride, weights.wHhP, j0,
-                weights.ldHhP, cache.dhNext, j0, stride);
+            GemmNN.paneled(batch, j1 - j0, gateStride, cache.dGh, t * batch * gateStride, gateStride, weights.wHhP,
+                j0 / Simd.LANES * weights.hhPPanel, weights.hhPPanel, cache.dhNext, j0, stride);
         }
 
         private void inject(int t, int j0, int j1) {
