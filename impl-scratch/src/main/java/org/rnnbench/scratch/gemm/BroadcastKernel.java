@@ -14,12 +14,14 @@ import jdk.incubator.vector.FloatVector;
  *
  * <p>A tile of 6 rows by 2 vectors of C stays in 12 registers while p runs over K: each step loads 2 vectors of B,
  * broadcasts 6 values of A and issues 12 fused multiply-adds (15 of AVX2's 16 vector registers; a 4x3 tile needs
- * all 16 and spills). Edges use 4x2, 1x2, 4x1 and 1x1 tiles and scalar columns. Every element of C is the same chain
+ * all 16 and spills). Rows are covered by strips of 6 and of 4 (M = 32 = 4*6 + 2*4); the remaining edges use 4x2,
+ * 1x2, 4x1 and 1x1 tiles reading the operands in place, and scalar columns. Every element of C is the same chain
  * {@code c = fma(a_p, b_p, c)} for p = 0..K-1 whatever tile computes it, so results do not depend on how C is split
  * between threads.
  *
- * <p>Blocking: K is cut into blocks of {@link #K_BLOCK} and the rows into blocks of {@link #M_BLOCK}. For products
- * with many rows the block of A is packed into 6-row strips (K_BLOCK x 6 contiguous); a row-major B is packed one
+ * <p>Blocking: K is cut into blocks of {@link #K_BLOCK} and the rows into blocks of {@link #M_BLOCK}. The block of
+ * A is packed into strips (K_BLOCK x 6 or x 4 contiguous), which also lets C2 drop the range checks of the inner
+ * loop (constant strides); a row-major B is packed one
  * 2-vector panel at a time into two contiguous K_BLOCK x L columns, so that the tiles read dense streams that stay
  * in L1 and L2 whatever the strides (a row stride of 2 KB, as in a 512-wide matrix, would otherwise map a panel onto
  * a few cache sets). B already in panel layout is read in place. Packing buffers are per thread and allocated once.
@@ -41,7 +43,7 @@ final class BroadcastKernel {
 
     static void run(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int bRow,
                     int bPanel, float[] c, int cOff, int ldc) {
-        int rowEnd = m - m % ROWS;
+        int rowEnd = mainRows(m);
         int pairEnd = n - n % PAIR;
         boolean main = pairEnd > 0 && rowEnd > 0;
         for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
@@ -60,9 +62,21 @@ final class BroadcastKernel {
         }
     }
 
+    /** The rows of the main region: even, and at least 4 (every such count is a sum of sixes and fours). */
+    private static int mainRows(int m) {
+        int end = m - m % 2;
+        return end >= 4 ? end : 0;
+    }
+
+    /** Of an even row count of at least 4, how many go to 6-row strips, so that the rest is a multiple of 4. */
+    private static int sixRows(int m) {
+        int six = m - m % ROWS;
+        return m % ROWS == 2 ? six - ROWS : six;
+    }
+
     /**
-     * The main region: rows a multiple of 6, columns a multiple of 2L. A is packed; B is packed one panel pair at a
-     * time when row-major and read in place when in panel layout.
+     * The main region: an even number of rows, in strips of 6 then of 4, and columns a multiple of 2L. A is packed;
+     * B is packed one panel pair at a time when row-major and read in place when in panel layout.
      */
     private static void packed(int m, int pairEnd, int k, float[] a, int aOff, int aRow, int aCol, float[] b,
                                int bOff, int bRow, int bPanel, float[] c, int cOff, int ldc) {
@@ -70,9 +84,15 @@ final class BroadcastKernel {
         float[] pa = packs[0];
         float[] pb = packs[1];
         boolean packB = bRow != LANES;
-        for (int i0 = 0; i0 < m; i0 += M_BLOCK) {
-            int mb = Math.min(M_BLOCK, m - i0);
-            packA(mb, k, a, aOff + i0 * aRow, aRow, aCol, pa);
+        for (int i0 = 0, mb; i0 < m; i0 += mb) {
+            mb = Math.min(M_BLOCK, m - i0);
+            if (m - i0 - mb == 2) {
+                // leave 6 rows for the last block, not 2
+                mb -= 4;
+            }
+            int six = sixRows(mb);
+            packA(six, ROWS, k, a, aOff + i0 * aRow, aRow, aCol, pa, 0);
+            packA(mb - six, 4, k, a, aOff + (i0 + six) * aRow, aRow, aCol, pa, six * k);
             for (int j = 0; j < pairEnd; j += PAIR) {
                 float[] tb = b;
                 int b0 = bOff + j / LANES * bPanel;
@@ -87,22 +107,44 @@ final class BroadcastKernel {
                     b0 = 0;
                     b1 = k * LANES;
                 }
-                for (int i = 0; i < mb; i += ROWS) {
-                    tile6x2(k, pa, i * k, tb, b0, b1, c, cOff + (i0 + i) * ldc + j, ldc);
+                int at = cOff + i0 * ldc + j;
+                for (int i = 0; i < six; i += ROWS) {
+                    tile6x2(k, pa, i * k, tb, b0, b1, c, at + i * ldc, ldc);
+                }
+                for (int i = six; i < mb; i += 4) {
+                    tile4x2(k, pa, i * k, tb, b0, b1, c, at + i * ldc, ldc);
                 }
             }
         }
     }
 
-    /** Packs rows [0, m) of A into m/6 strips of (K, 6): strip r, step p, row q at (r*K + p)*6 + q. */
-    private static void packA(int m, int k, float[] a, int aOff, int aRow, int aCol, float[] pa) {
-        // pa is (m/6, K, 6); a is read through its strides
-        for (int r = 0; r < m / ROWS; r++) {
+    /**
+     * Packs rows [0, m) of A into m/w strips of (K, w) from {@code to}: strip r, step p, row q at
+     * {@code to + (r*K + p)*w + q}. The loops follow A's storage, so that it is read sequentially: along K when A is
+     * (M, K), along M when A is stored (K, M).
+     */
+    private static void packA(int m, int w, int k, float[] a, int aOff, int aRow, int aCol, float[] pa, int to) {
+        int strips = m / w;
+        if (aRow == 1) {
+            // a is stored (K, M): row p holds A(0.., p)
             for (int p = 0; p < k; p++) {
-                int from = aOff + r * ROWS * aRow + p * aCol;
-                int to = (r * k + p) * ROWS;
-                for (int q = 0; q < ROWS; q++) {
-                    pa[to + q] = a[from + q * aRow];
+                int from = aOff + p * aCol;
+                for (int r = 0; r < strips; r++) {
+                    int at = to + (r * k + p) * w;
+                    for (int q = 0; q < w; q++) {
+                        pa[at + q] = a[from + r * w + q];
+                    }
+                }
+            }
+            return;
+        }
+        // a is (M, K) through its strides: row i holds A(i, 0..)
+        for (int r = 0; r < strips; r++) {
+            for (int q = 0; q < w; q++) {
+                int from = aOff + (r * w + q) * aRow;
+                int at = to + r * k * w + q;
+                for (int p = 0; p < k; p++) {
+                    pa[at + p * w] = a[from + p * aCol];
                 }
             }
         }
@@ -118,7 +160,7 @@ final class BroadcastKernel {
             int bj = bOff + j / LANES * bPanel;
             int i = 0;
             for (; i + 4 <= m; i += 4) {
-                tile4x2(k, a, aOff + i * aRow, aRow, aCol, b, bj, bRow, bPanel, c, cOff + i * ldc + j, ldc);
+                strided4x2(k, a, aOff + i * aRow, aRow, aCol, b, bj, bRow, bPanel, c, cOff + i * ldc + j, ldc);
             }
             for (; i < m; i++) {
                 tile1x2(k, a, aOff + i * aRow, aCol, b, bj, bRow, bPanel, c, cOff + i * ldc + j);
@@ -197,8 +239,46 @@ final class BroadcastKernel {
         s51.intoArray(c, c5 + LANES);
     }
 
-    private static void tile4x2(int k, float[] a, int a0, int aRow, int aCol, float[] b, int b0, int bRow,
-                                int bPanel, float[] c, int c0, int ldc) {
+    /** The tile of the last rows on a packed strip of A (K, 4) at a0 and two (K, L) columns of B at b0 and b1. */
+    private static void tile4x2(int k, float[] a, int a0, float[] b, int b0, int b1, float[] c, int c0, int ldc) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        FloatVector s00 = fromArray(SPECIES, c, c0), s01 = fromArray(SPECIES, c, c0 + LANES);
+        FloatVector s10 = fromArray(SPECIES, c, c1), s11 = fromArray(SPECIES, c, c1 + LANES);
+        FloatVector s20 = fromArray(SPECIES, c, c2), s21 = fromArray(SPECIES, c, c2 + LANES);
+        FloatVector s30 = fromArray(SPECIES, c, c3), s31 = fromArray(SPECIES, c, c3 + LANES);
+        // per p: B row p (2 vectors) times A(i..i+3, p) broadcast; constant strides let C2 hoist the range checks
+        for (int p = 0; p < k; p++) {
+            int ap = a0 + p * 4;
+            FloatVector x0 = fromArray(SPECIES, b, b0 + p * LANES);
+            FloatVector x1 = fromArray(SPECIES, b, b1 + p * LANES);
+            FloatVector y = FloatVector.broadcast(SPECIES, a[ap]);
+            s00 = x0.fma(y, s00);
+            s01 = x1.fma(y, s01);
+            y = FloatVector.broadcast(SPECIES, a[ap + 1]);
+            s10 = x0.fma(y, s10);
+            s11 = x1.fma(y, s11);
+            y = FloatVector.broadcast(SPECIES, a[ap + 2]);
+            s20 = x0.fma(y, s20);
+            s21 = x1.fma(y, s21);
+            y = FloatVector.broadcast(SPECIES, a[ap + 3]);
+            s30 = x0.fma(y, s30);
+            s31 = x1.fma(y, s31);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + LANES);
+        s10.intoArray(c, c1);
+        s11.intoArray(c, c1 + LANES);
+        s20.intoArray(c, c2);
+        s21.intoArray(c, c2 + LANES);
+        s30.intoArray(c, c3);
+        s31.intoArray(c, c3 + LANES);
+    }
+
+    /** A 4x2 tile reading A and B in place through their strides: for products too small to pack. */
+    private static void strided4x2(int k, float[] a, int a0, int aRow, int aCol, float[] b, int b0, int bRow,
+                                   int bPanel, float[] c, int c0, int ldc) {
         int c1 = c0 + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;

@@ -21,6 +21,7 @@ class GemmTwinsTest {
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 7, 3}, {3, 5, 7}, {4, 24, 8}, {5, 25, 9}, {8, 8, 8}, {4, 17, 1}, {13, 3, 40},
         {2, 50, 300}, {7, 49, 257}, {32, 512, 160}, {33, 517, 161}, {32, 128, 512}, {100, 23, 31}, {6, 100, 513},
+        {122, 40, 20}, {125, 33, 9}, {10, 16, 4},
     };
 
     /** NP is NN with B in {@link Panels} layout, its panel stride passed where the others pass ldb. */
