@@ -15,7 +15,8 @@ import jdk.incubator.vector.FloatVector;
  * <p>A tile of 6 rows by 2 vectors of C stays in 12 registers while p runs over K: each step loads 2 vectors of B,
  * broadcasts 6 values of A and issues 12 fused multiply-adds (15 of AVX2's 16 vector registers; a 4x3 tile needs
  * all 16 and spills). Rows are covered by strips of 6 and of 4 (M = 32 = 4*6 + 2*4); the remaining edges use 4x2,
- * 1x2, 4x1 and 1x1 tiles reading the operands in place, and scalar columns. Every element of C is the same chain
+ * 1x2, 4x1 and 1x1 tiles reading the operands in place, and scalar columns; a product of fewer than 4 rows on B in
+ * panels (batch 1) uses 1x8 tiles, whose 8 accumulators hide the FMA latency. Every element of C is the same chain
  * {@code c = fma(a_p, b_p, c)} for p = 0..K-1 whatever tile computes it, so results do not depend on how C is split
  * between threads.
  *
@@ -155,8 +156,18 @@ final class BroadcastKernel {
         int pairEnd = n - n % PAIR;
         int vectorEnd = n - n % LANES;
         int fourEnd = m - m % 4;
+        int start = 0;
+        if (bRow == LANES && m < 4) {
+            // a matrix-vector product on B in panels (batch 1): 8 vectors of a row of C at a time
+            start = n - n % (8 * LANES);
+            for (int j = 0; j < start; j += 8 * LANES) {
+                for (int i = 0; i < m; i++) {
+                    tile1x8(k, a, aOff + i * aRow, aCol, b, bOff + j / LANES * bPanel, bPanel, c, cOff + i * ldc + j);
+                }
+            }
+        }
         // c is (M, N): pairs of vectors, then a single vector, then scalar columns; rows in fours, then singly
-        for (int j = 0; j < pairEnd; j += PAIR) {
+        for (int j = start; j < pairEnd; j += PAIR) {
             int bj = bOff + j / LANES * bPanel;
             int i = 0;
             for (; i + 4 <= m; i += 4) {
@@ -328,6 +339,46 @@ final class BroadcastKernel {
         }
         s0.intoArray(c, c0);
         s1.intoArray(c, c0 + LANES);
+    }
+
+    /**
+     * One row of C, 8 vectors wide, on B in panel layout (rows L floats apart): 8 independent accumulators keep
+     * both FMA pipes busy where a 1x2 tile would wait on the latency of its two chains.
+     */
+    private static void tile1x8(int k, float[] a, int a0, int aCol, float[] b, int b0, int bPanel, float[] c,
+                                int c0) {
+        int b1 = b0 + bPanel;
+        int b2 = b1 + bPanel;
+        int b3 = b2 + bPanel;
+        int b4 = b3 + bPanel;
+        int b5 = b4 + bPanel;
+        int b6 = b5 + bPanel;
+        int b7 = b6 + bPanel;
+        FloatVector s0 = fromArray(SPECIES, c, c0), s1 = fromArray(SPECIES, c, c0 + LANES);
+        FloatVector s2 = fromArray(SPECIES, c, c0 + 2 * LANES), s3 = fromArray(SPECIES, c, c0 + 3 * LANES);
+        FloatVector s4 = fromArray(SPECIES, c, c0 + 4 * LANES), s5 = fromArray(SPECIES, c, c0 + 5 * LANES);
+        FloatVector s6 = fromArray(SPECIES, c, c0 + 6 * LANES), s7 = fromArray(SPECIES, c, c0 + 7 * LANES);
+        // per p: 8 panels of B at row p times A(i, p)
+        for (int p = 0; p < k; p++) {
+            FloatVector y = FloatVector.broadcast(SPECIES, a[a0 + p * aCol]);
+            int bp = p * LANES;
+            s0 = fromArray(SPECIES, b, b0 + bp).fma(y, s0);
+            s1 = fromArray(SPECIES, b, b1 + bp).fma(y, s1);
+            s2 = fromArray(SPECIES, b, b2 + bp).fma(y, s2);
+            s3 = fromArray(SPECIES, b, b3 + bp).fma(y, s3);
+            s4 = fromArray(SPECIES, b, b4 + bp).fma(y, s4);
+            s5 = fromArray(SPECIES, b, b5 + bp).fma(y, s5);
+            s6 = fromArray(SPECIES, b, b6 + bp).fma(y, s6);
+            s7 = fromArray(SPECIES, b, b7 + bp).fma(y, s7);
+        }
+        s0.intoArray(c, c0);
+        s1.intoArray(c, c0 + LANES);
+        s2.intoArray(c, c0 + 2 * LANES);
+        s3.intoArray(c, c0 + 3 * LANES);
+        s4.intoArray(c, c0 + 4 * LANES);
+        s5.intoArray(c, c0 + 5 * LANES);
+        s6.intoArray(c, c0 + 6 * LANES);
+        s7.intoArray(c, c0 + 7 * LANES);
     }
 
     private static void tile4x1(int k, float[] a, int a0, int aRow, int aCol, float[] b, int b0, int bRow,
