@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=target/speed
 JAR=harness/target/benchmarks.jar
-mkdir -p "$OUT"
+mkdir -p "$OUT" docs
 
 # ND4J/OpenBLAS read this before the forks start; DJL and scratch take the threads parameter.
 export OMP_NUM_THREADS=1
@@ -30,22 +30,33 @@ jmh() {
     load "$name:end"
 }
 
+# Bytes per step in average-time mode (sample mode's own sample buffers would count too), after a warm-up long
+# enough for C2 to compile every kernel of the slowest step.
+alloc() {
+    load "alloc:start"
+    java -jar "$JAR" TrainStepBenchmark -p backend=scratch "$@" -bm avgt -tu ms -prof gc -rf json \
+        -rff "$OUT/alloc-$(echo "$*" | tr -c 'a-z0-9' '_' | cut -c1-60).json" >> "$OUT/alloc.log" 2>&1
+    load "alloc:end"
+}
+
 if [[ "${1:-}" != "--table" ]]; then
     mvn -B -q -pl harness -am package -DskipTests
     rm -f "$OUT"/*.json "$OUT/load.txt"
     small=(-p cell=rnn-tanh,lstm,gru -p hidden=64 -p batch=1,32 -p seqLen=20,100)
     jmh gemm 'GemmBenchmark' -f 1 -wi 3 -w 1 -i 5 -r 1
-    jmh small-scratch TrainStepBenchmark -p backend=scratch "${small[@]}" -f 1 -wi 5 -w 1 -i 5 -r 1 -prof gc
+    jmh small-scratch TrainStepBenchmark -p backend=scratch "${small[@]}" -f 1 -wi 5 -w 1 -i 5 -r 1
     jmh small-djl TrainStepBenchmark -p backend=djl "${small[@]}" -f 1 -wi 3 -w 1 -i 5 -r 1
     jmh small-dl4j TrainStepBenchmark -p backend=dl4j "${small[@]}" -f 1 -wi 2 -w 1 -i 3 -r 1
     for size in "128 32" "512 64"; do
         set -- $size
         large=(-p cell=lstm -p hidden="$1" -p batch="$2" -p seqLen=100)
-        jmh "h$1-scratch" TrainStepBenchmark -p backend=scratch "${large[@]}" -p threads=1,2 -f 1 -wi 3 -w 3 -i 5 -r 3 \
-            -prof gc
+        jmh "h$1-scratch" TrainStepBenchmark -p backend=scratch "${large[@]}" -p threads=1,2 -f 1 -wi 3 -w 3 -i 5 -r 3
         jmh "h$1-djl" TrainStepBenchmark -p backend=djl "${large[@]}" -f 1 -wi 3 -w 3 -i 5 -r 3
         jmh "h$1-dl4j" TrainStepBenchmark -p backend=dl4j "${large[@]}" -f 1 -wi 1 -w 3 -i 2 -r 5
     done
+    alloc "${small[@]}" -f 1 -wi 5 -w 1 -i 3 -r 1
+    alloc -p cell=lstm -p hidden=128 -p batch=32 -p seqLen=100 -f 1 -wi 5 -w 2 -i 3 -r 2
+    alloc -p cell=lstm -p hidden=512 -p batch=64 -p seqLen=100 -f 1 -wi 10 -w 3 -i 3 -r 3
 fi
 
 python3 - "$OUT" docs/SPEED.md <<'PY'
@@ -55,20 +66,23 @@ out, md = sys.argv[1], sys.argv[2]
 INPUT = 32
 GATES = {"rnn-tanh": 1, "rnn-relu": 1, "lstm": 4, "gru": 3}
 
-rows = {}      # (cell, hidden, batch, seqLen, threads) -> backend -> record
+rows = {}      # (cell, hidden, batch, seqLen, threads) -> backend -> (median, mean, error) ms
+allocs = {}    # same key -> scratch bytes per step (average-time run with -prof gc)
 gemm = {}
 for path in sorted(glob.glob(os.path.join(out, "*.json"))):
     for r in json.load(open(path)):
         name = r["benchmark"].rsplit(".", 1)[-1]
         m = r["primaryMetric"]
-        median = m["scorePercentiles"]["50.0"]
+        median = m["scorePercentiles"].get("50.0")
         if "GemmBenchmark" in r["benchmark"]:
             gemm[name] = (median, m["score"], r["params"])
             continue
         p = r["params"]
         key = (p["cell"], int(p["hidden"]), int(p["batch"]), int(p["seqLen"]), int(p["threads"]))
-        alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-        rows.setdefault(key, {})[p["backend"]] = (median, m["score"], m["scoreError"], alloc)
+        if r["mode"] == "avgt":
+            allocs[key] = r["secondaryMetrics"]["gc.alloc.rate.norm"]["score"]
+            continue
+        rows.setdefault(key, {})[p["backend"]] = (median, m["score"], m["scoreError"])
 
 def flops(key):
     cell, h, b, t, _ = key
@@ -87,8 +101,8 @@ lines = ["# Speed of the scratch backend", "",
          "", "## Train step (forward + BPTT + clipping + Adam), one thread", "",
          "Model: dense input of 32 features, one layer, many-to-one head, MSE. ms/step: median of JMH samples. "
          "GFLOP/s: 3 x 2*B*G*H*(32+H)*T / time (G = 1, 4, 3 for RNN, LSTM, GRU). speed-up: the other backend's "
-         "time over scratch's. alloc: bytes allocated per step by the scratch step (JMH `-prof gc`, "
-         "gc.alloc.rate.norm).", "",
+         "time over scratch's. alloc: bytes allocated per scratch step (JMH `-prof gc`, gc.alloc.rate.norm, in a "
+         "separate average-time run).", "",
          "| cell | H | B | T | scratch ms | djl ms | dl4j ms | scratch GFLOP/s | djl GFLOP/s | dl4j GFLOP/s "
          "| vs djl | vs dl4j | alloc B/step |",
          "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
@@ -96,7 +110,7 @@ for key in sorted(k for k in rows if k[4] == 1):
     r = rows[key]
     ms = {b: r[b][0] if b in r else None for b in ("scratch", "djl", "dl4j")}
     gf = {b: (flops(key) / (ms[b] * 1e6) if ms[b] else None) for b in ms}
-    alloc = r.get("scratch", (None,) * 4)[3]
+    alloc = allocs.get(key)
     cell, h, b, t, _ = key
     lines.append(f"| {cell} | {h} | {b} | {t} | {fmt(ms['scratch'])} | {fmt(ms['djl'])} | {fmt(ms['dl4j'])} "
                  f"| {fmt(gf['scratch'])} | {fmt(gf['djl'])} | {fmt(gf['dl4j'])} "

@@ -19,8 +19,8 @@ import org.rnnbench.scratch.simd.Simd;
  * One recurrent layer over a window of T steps and B sequences. Forward: the input projections of all steps as one
  * product, {@code gates (T*B, G*S) = biases + X (T*B, I) * W_ih^T}, then per step the recurrent product of that
  * step and the gate loops. Backward: per step the fused gate gradients and the recurrent product carrying dL/dh
- * back one step; then the weight gradients of all steps as products over the T*B rows, written straight into the
- * canonical gradient buffer.
+ * back one step; then the weight gradients of all steps as products over the T*B rows, computed transposed
+ * ({@code dW^T = X^T * dGates}) into a scratch and added to the canonical gradient buffer.
  *
  * <p>The time loops run on the worker pool with the hidden units split into slices (whole vectors): each part does
  * the recurrent product for the gate columns of its units and then their gate loops, and the parts meet at one
