@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates docs/SPEED.md: builds harness/target/benchmarks.jar, runs the JMH benchmarks behind the speed targets
 # of the scratch backend (one thread unless a row says otherwise), keeps JMH's JSON in target/speed/, and turns it
-# into the Markdown tables. About 30 minutes on 2 cores. Run from anywhere:
+# into the Markdown tables. About 15-20 minutes on 2 cores. Run from anywhere:
 #
 #   scripts/speed-table.sh            # everything, then docs/SPEED.md
 #   scripts/speed-table.sh --table    # only rebuild docs/SPEED.md from the JSON already in target/speed/
@@ -151,6 +151,6 @@ notes=""
 if [[ -f docs/SPEED.md ]] && grep -q '^## Notes' docs/SPEED.md; then
     notes=$(sed -n '/^## Notes/,$p' docs/SPEED.md)
 fi
-{ cat docs/SPEED.md.table; [[ -n "$notes" ]] && printf '%s\n' "$notes"; } > docs/SPEED.md
+{ cat docs/SPEED.md.table; echo; if [[ -n "$notes" ]]; then printf '%s\n' "$notes"; fi; } > docs/SPEED.md
 rm docs/SPEED.md.table
 echo "wrote docs/SPEED.md"
