@@ -17,12 +17,18 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import org.rnnbench.scratch.gemm.GemmNN;
 
 /**
  * The scratch backend's single-thread GEMM {@code C = A * B} on the gate product of DESIGN.md's shape, M x K x N =
  * 32 x 160 x 512 (batch 32; input 32 + hidden 128; 4 gates x 128), the Vector API kernel beside its naive twin.
  * GFLOP/s = 2*M*N*K / time.
+ *
+ * <p>{@link #fmaPeak} measures the ceiling any kernel on this core can reach from Java: {@value #CHAINS}
+ * independent chains of 256-bit fused multiply-adds (enough to hide their latency on the two FMA pipes of a
+ * Zen or Skylake core) with nothing else in the loop; GFLOP/s = {@value #PEAK_FLOPS} / time.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -40,6 +46,13 @@ public class GemmBenchmark {
     /** N, columns of B and C. */
     @Param({"512"})
     public int n;
+
+    /** Independent accumulators of {@link #fmaPeak}. */
+    static final int CHAINS = 12;
+    /** Steps of each chain per {@link #fmaPeak} call. */
+    static final int STEPS = 4096;
+    /** Floating-point operations of one {@link #fmaPeak} call: chains x steps x 8 lanes x 2. */
+    static final long PEAK_FLOPS = (long) CHAINS * STEPS * 8 * 2;
 
     private float[] a;
     private float[] b;
@@ -74,5 +87,33 @@ public class GemmBenchmark {
         Arrays.fill(c, 0f);
         GemmNN.naive(m, n, k, a, 0, k, b, 0, n, c, 0, n);
         return c[c.length - 1];
+    }
+
+    /** {@value #CHAINS} independent chains of 8-lane fused multiply-adds, {@value #STEPS} steps each. */
+    @Benchmark
+    public float fmaPeak() {
+        FloatVector x = FloatVector.broadcast(FloatVector.SPECIES_256, a[0]);
+        FloatVector y = FloatVector.broadcast(FloatVector.SPECIES_256, a[1]);
+        FloatVector s0 = FloatVector.broadcast(FloatVector.SPECIES_256, b[0]);
+        FloatVector s1 = s0.add(1f), s2 = s0.add(2f), s3 = s0.add(3f), s4 = s0.add(4f), s5 = s0.add(5f);
+        FloatVector s6 = s0.add(6f), s7 = s0.add(7f), s8 = s0.add(8f), s9 = s0.add(9f), s10 = s0.add(10f);
+        FloatVector s11 = s0.add(11f);
+        // 12 accumulators, each s = s * x + y, STEPS times
+        for (int i = 0; i < STEPS; i++) {
+            s0 = s0.fma(x, y);
+            s1 = s1.fma(x, y);
+            s2 = s2.fma(x, y);
+            s3 = s3.fma(x, y);
+            s4 = s4.fma(x, y);
+            s5 = s5.fma(x, y);
+            s6 = s6.fma(x, y);
+            s7 = s7.fma(x, y);
+            s8 = s8.fma(x, y);
+            s9 = s9.fma(x, y);
+            s10 = s10.fma(x, y);
+            s11 = s11.fma(x, y);
+        }
+        return s0.add(s1).add(s2).add(s3).add(s4).add(s5).add(s6).add(s7).add(s8).add(s9).add(s10).add(s11)
+            .reduceLanes(VectorOperators.ADD);
     }
 }

@@ -7,214 +7,251 @@ import static org.rnnbench.scratch.simd.Simd.SPECIES;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * The register-blocked kernel behind {@link GemmNN#fast} and {@link GemmTN#fast}: {@code C += A * B} with B
- * row-major (K, N) and A read through strides, {@code A(i, p) = a[aOff + i*aRow + p*aCol]}, so that A may be stored
- * as (M, K) or transposed as (K, M).
+ * The register-blocked kernel behind {@link GemmNN} and {@link GemmTN}: {@code C += A * B} with A read through
+ * strides, {@code A(i, p) = a[aOff + i*aRow + p*aCol]} (A stored (M, K) or transposed (K, M)), and B read through
+ * a row stride and a panel stride, {@code B(p, j) = b[bOff + p*bRow + (j/L)*bPanel + j%L]}: row-major B has
+ * {@code bPanel = L}; B in {@link Panels} layout has {@code bRow = L} and {@code bPanel = K*L}.
  *
- * <p>A tile of 4 rows by 3 vectors of C stays in 12 registers while p runs over K: each step loads 3 vectors of a
- * row of B, broadcasts 4 values of A and issues 12 fused multiply-adds. Edges use 4x2, 4x1, 1x3, 1x1-vector tiles
- * and scalar columns. Every element of C is the same chain {@code c = fma(a_p, b_p, c)} for p = 0..K-1 whatever tile
- * computes it, so results do not depend on how C is split between threads.
+ * <p>A tile of 6 rows by 2 vectors of C stays in 12 registers while p runs over K: each step loads 2 vectors of B,
+ * broadcasts 6 values of A and issues 12 fused multiply-adds (15 of AVX2's 16 vector registers; a 4x3 tile needs
+ * all 16 and spills). Rows are covered by strips of 6 and of 4 (M = 32 = 4*6 + 2*4); the remaining edges use 4x2,
+ * 1x2, 4x1 and 1x1 tiles reading the operands in place, and scalar columns; a product of fewer than 4 rows on B in
+ * panels (batch 1) uses 1x8 tiles, whose 8 accumulators hide the FMA latency. Every element of C is the same chain
+ * {@code c = fma(a_p, b_p, c)} for p = 0..K-1 whatever tile computes it, so results do not depend on how C is split
+ * between threads.
  *
- * <p>Blocking: K is cut into blocks of {@link #K_BLOCK} and the rows of the main region into blocks of
- * {@link #M_BLOCK}. For each, the block of A is packed into 4-row strips (K_BLOCK x 4 contiguous) and each panel
- * of B into a K_BLOCK x 3L contiguous copy, so the tiles read two dense streams that stay in L1 and L2 whatever
- * the strides of the operands (a row stride of 2 KB, as in a 512-wide weight matrix, would otherwise map a panel
- * onto a few cache sets). Packing buffers are per thread and allocated once. Small products and the edges read the
- * operands in place.
+ * <p>Blocking: K is cut into blocks of {@link #K_BLOCK} and the rows into blocks of {@link #M_BLOCK}. The block of
+ * A is packed into strips (K_BLOCK x 6 or x 4 contiguous), which also lets C2 drop the range checks of the inner
+ * loop (constant strides); a row-major B is packed one
+ * 2-vector panel at a time into two contiguous K_BLOCK x L columns, so that the tiles read dense streams that stay
+ * in L1 and L2 whatever the strides (a row stride of 2 KB, as in a 512-wide matrix, would otherwise map a panel onto
+ * a few cache sets). B already in panel layout is read in place. Packing buffers are per thread and allocated once.
  */
 final class BroadcastKernel {
     /** Rows of the main tile. */
-    static final int ROWS = 4;
-    /** Vectors per row of the main tile. */
-    static final int VECTORS = 3;
+    static final int ROWS = 6;
     /** Steps of K per pass over C. */
     static final int K_BLOCK = 256;
-    /** Rows of A packed at a time. */
-    static final int M_BLOCK = 128;
-    /** Products with fewer rows read the operands in place: a packed panel would be reused too few times. */
-    static final int PACK_ROWS = 64;
-    private static final int PANEL = VECTORS * LANES;
-    /** Per thread: the packed block of A (M_BLOCK x K_BLOCK) and the packed panel of B (K_BLOCK x 3L or 2L). */
+    /** Rows of A packed at a time (a multiple of {@link #ROWS}). */
+    static final int M_BLOCK = 120;
+    private static final int PAIR = 2 * LANES;
+    /** Per thread: the packed block of A (M_BLOCK x K_BLOCK) and the packed panel pair of B (2 x K_BLOCK x L). */
     private static final ThreadLocal<float[][]> PACKS = ThreadLocal.withInitial(
-        () -> new float[][] {new float[M_BLOCK * K_BLOCK], new float[K_BLOCK * PANEL]});
+        () -> new float[][] {new float[M_BLOCK * K_BLOCK], new float[K_BLOCK * PAIR]});
 
     private BroadcastKernel() {
     }
 
-    static void run(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int ldb,
-                    float[] c, int cOff, int ldc) {
-        int rowEnd = m - m % ROWS;
-        int panelEnd = panelEnd(n);
-        int pairEnd = pairEnd(n, panelEnd);
-        boolean pack = rowEnd >= PACK_ROWS && pairEnd > 0;
+    static void run(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int bRow,
+                    int bPanel, float[] c, int cOff, int ldc) {
+        int rowEnd = mainRows(m);
+        int pairEnd = n - n % PAIR;
+        boolean main = pairEnd > 0 && rowEnd > 0;
         for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
             int kb = Math.min(K_BLOCK, k - p0);
             int aK = aOff + p0 * aCol;
-            int bK = bOff + p0 * ldb;
-            if (!pack) {
-                block(m, n, kb, a, aK, aRow, aCol, b, bK, ldb, c, cOff, ldc);
+            int bK = bOff + p0 * bRow;
+            if (!main) {
+                block(m, n, kb, a, aK, aRow, aCol, b, bK, bRow, bPanel, c, cOff, ldc);
                 continue;
             }
-            packed(rowEnd, panelEnd, pairEnd, kb, a, aK, aRow, aCol, b, bK, ldb, c, cOff, ldc);
-            block(m - rowEnd, n, kb, a, aK + rowEnd * aRow, aRow, aCol, b, bK, ldb, c, cOff + rowEnd * ldc, ldc);
-            block(rowEnd, n - pairEnd, kb, a, aK, aRow, aCol, b, bK + pairEnd, ldb, c, cOff + pairEnd, ldc);
+            packed(rowEnd, pairEnd, kb, a, aK, aRow, aCol, b, bK, bRow, bPanel, c, cOff, ldc);
+            block(m - rowEnd, n, kb, a, aK + rowEnd * aRow, aRow, aCol, b, bK, bRow, bPanel, c, cOff + rowEnd * ldc,
+                ldc);
+            block(rowEnd, n - pairEnd, kb, a, aK, aRow, aCol, b, bK + pairEnd / LANES * bPanel, bRow, bPanel, c,
+                cOff + pairEnd, ldc);
         }
     }
 
+    /** The rows of the main region: even, and at least 4 (every such count is a sum of sixes and fours). */
+    private static int mainRows(int m) {
+        int end = m - m % 2;
+        return end >= 4 ? end : 0;
+    }
+
+    /** Of an even row count of at least 4, how many go to 6-row strips, so that the rest is a multiple of 4. */
+    private static int sixRows(int m) {
+        int six = m - m % ROWS;
+        return m % ROWS == 2 ? six - ROWS : six;
+    }
+
     /**
-     * The main region on packed copies of A and B: rows a multiple of 4, 3L-wide panels up to panelEnd, then
-     * 2L-wide panels up to pairEnd.
+     * The main region: an even number of rows, in strips of 6 then of 4, and columns a multiple of 2L. A is packed;
+     * B is packed one panel pair at a time when row-major and read in place when in panel layout.
      */
-    private static void packed(int m, int panelEnd, int pairEnd, int k, float[] a, int aOff, int aRow, int aCol,
-                               float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+    private static void packed(int m, int pairEnd, int k, float[] a, int aOff, int aRow, int aCol, float[] b,
+                               int bOff, int bRow, int bPanel, float[] c, int cOff, int ldc) {
         float[][] packs = PACKS.get();
         float[] pa = packs[0];
         float[] pb = packs[1];
-        for (int i0 = 0; i0 < m; i0 += M_BLOCK) {
-            int mb = Math.min(M_BLOCK, m - i0);
-            // pa holds mb/4 strips of (K, 4): strip r, step p, row q at (r*K + p)*4 + q
-            for (int r = 0; r < mb / ROWS; r++) {
-                for (int p = 0; p < k; p++) {
-                    int from = aOff + (i0 + r * ROWS) * aRow + p * aCol;
-                    int to = (r * k + p) * ROWS;
-                    pa[to] = a[from];
-                    pa[to + 1] = a[from + aRow];
-                    pa[to + 2] = a[from + 2 * aRow];
-                    pa[to + 3] = a[from + 3 * aRow];
-                }
+        boolean packB = bRow != LANES;
+        for (int i0 = 0, mb; i0 < m; i0 += mb) {
+            mb = Math.min(M_BLOCK, m - i0);
+            if (m - i0 - mb == 2) {
+                // leave 6 rows for the last block, not 2
+                mb -= 4;
             }
-            for (int j = 0; j < pairEnd; ) {
-                int width = j < panelEnd ? PANEL : 2 * LANES;
-                // pb holds the panel (K, width) of B
-                for (int p = 0; p < k; p++) {
-                    System.arraycopy(b, bOff + p * ldb + j, pb, p * width, width);
-                }
-                for (int r = 0; r < mb / ROWS; r++) {
-                    int at = cOff + (i0 + r * ROWS) * ldc + j;
-                    if (width == PANEL) {
-                        tile4x3(k, pa, r * k * ROWS, 1, ROWS, pb, 0, PANEL, c, at, ldc);
-                    } else {
-                        tile4x2(k, pa, r * k * ROWS, 1, ROWS, pb, 0, width, c, at, ldc);
+            int six = sixRows(mb);
+            packA(six, ROWS, k, a, aOff + i0 * aRow, aRow, aCol, pa, 0);
+            packA(mb - six, 4, k, a, aOff + (i0 + six) * aRow, aRow, aCol, pa, six * k);
+            for (int j = 0; j < pairEnd; j += PAIR) {
+                float[] tb = b;
+                int b0 = bOff + j / LANES * bPanel;
+                int b1 = b0 + bPanel;
+                if (packB) {
+                    // pb holds the panel pair of B as two (K, L) columns
+                    for (int p = 0; p < k; p++) {
+                        fromArray(SPECIES, b, bOff + p * bRow + j).intoArray(pb, p * LANES);
+                        fromArray(SPECIES, b, bOff + p * bRow + j + LANES).intoArray(pb, (k + p) * LANES);
                     }
+                    tb = pb;
+                    b0 = 0;
+                    b1 = k * LANES;
                 }
-                j += width;
+                int at = cOff + i0 * ldc + j;
+                for (int i = 0; i < six; i += ROWS) {
+                    tile6x2(k, pa, i * k, tb, b0, b1, c, at + i * ldc, ldc);
+                }
+                for (int i = six; i < mb; i += 4) {
+                    tile4x2(k, pa, i * k, tb, b0, b1, c, at + i * ldc, ldc);
+                }
             }
         }
     }
 
     /**
-     * Where the 3L-wide panels end: at the last multiple of 3L, or one panel earlier when that would leave a single
-     * vector, so that the rest is two 2-vector tiles instead of a 1-vector tile (N = 128 = 4*24 + 2*16).
+     * Packs rows [0, m) of A into m/w strips of (K, w) from {@code to}: strip r, step p, row q at
+     * {@code to + (r*K + p)*w + q}. The loops follow A's storage, so that it is read sequentially: along K when A is
+     * (M, K), along M when A is stored (K, M).
      */
-    private static int panelEnd(int n) {
-        int end = n - n % PANEL;
-        return n % PANEL == LANES && end >= PANEL ? end - PANEL : end;
-    }
-
-    /** Where the 2L-wide panels after {@code panelEnd} end. */
-    private static int pairEnd(int n, int panelEnd) {
-        return panelEnd + (n - panelEnd) / (2 * LANES) * 2 * LANES;
+    private static void packA(int m, int w, int k, float[] a, int aOff, int aRow, int aCol, float[] pa, int to) {
+        int strips = m / w;
+        if (aRow == 1) {
+            // a is stored (K, M): row p holds A(0.., p)
+            for (int p = 0; p < k; p++) {
+                int from = aOff + p * aCol;
+                for (int r = 0; r < strips; r++) {
+                    int at = to + (r * k + p) * w;
+                    for (int q = 0; q < w; q++) {
+                        pa[at + q] = a[from + r * w + q];
+                    }
+                }
+            }
+            return;
+        }
+        // a is (M, K) through its strides: row i holds A(i, 0..)
+        for (int r = 0; r < strips; r++) {
+            for (int q = 0; q < w; q++) {
+                int from = aOff + (r * w + q) * aRow;
+                int at = to + r * k * w + q;
+                for (int p = 0; p < k; p++) {
+                    pa[at + p * w] = a[from + p * aCol];
+                }
+            }
+        }
     }
 
     private static void block(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff,
-                              int ldb, float[] c, int cOff, int ldc) {
-        int panelEnd = panelEnd(n);
-        int pairEnd = pairEnd(n, panelEnd);
+                              int bRow, int bPanel, float[] c, int cOff, int ldc) {
+        int pairEnd = n - n % PAIR;
         int vectorEnd = n - n % LANES;
-        int rowEnd = m - m % ROWS;
-        // c is (M, N): panels of 3L columns, then pairs of vectors, then single vectors, then scalar columns; rows in
-        // fours, then singly
-        for (int j = 0; j < panelEnd; j += PANEL) {
-            for (int i = 0; i < rowEnd; i += ROWS) {
-                tile4x3(k, a, aOff + i * aRow, aRow, aCol, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc);
-            }
-            for (int i = rowEnd; i < m; i++) {
-                tile1x3(k, a, aOff + i * aRow, aCol, b, bOff + j, ldb, c, cOff + i * ldc + j);
+        int fourEnd = m - m % 4;
+        int start = 0;
+        if (bRow == LANES && m < 4) {
+            // a matrix-vector product on B in panels (batch 1): 8 vectors of a row of C at a time
+            start = n - n % (8 * LANES);
+            for (int j = 0; j < start; j += 8 * LANES) {
+                for (int i = 0; i < m; i++) {
+                    tile1x8(k, a, aOff + i * aRow, aCol, b, bOff + j / LANES * bPanel, bPanel, c, cOff + i * ldc + j);
+                }
             }
         }
-        for (int j = panelEnd; j < pairEnd; j += 2 * LANES) {
-            for (int i = 0; i < rowEnd; i += ROWS) {
-                tile4x2(k, a, aOff + i * aRow, aRow, aCol, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc);
+        // c is (M, N): pairs of vectors, then a single vector, then scalar columns; rows in fours, then singly
+        for (int j = start; j < pairEnd; j += PAIR) {
+            int bj = bOff + j / LANES * bPanel;
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                strided4x2(k, a, aOff + i * aRow, aRow, aCol, b, bj, bRow, bPanel, c, cOff + i * ldc + j, ldc);
             }
-            for (int i = rowEnd; i < m; i++) {
-                tile1x1(k, a, aOff + i * aRow, aCol, b, bOff + j, ldb, c, cOff + i * ldc + j);
-                tile1x1(k, a, aOff + i * aRow, aCol, b, bOff + j + LANES, ldb, c, cOff + i * ldc + j + LANES);
+            for (; i < m; i++) {
+                tile1x2(k, a, aOff + i * aRow, aCol, b, bj, bRow, bPanel, c, cOff + i * ldc + j);
             }
         }
         for (int j = pairEnd; j < vectorEnd; j += LANES) {
-            for (int i = 0; i < rowEnd; i += ROWS) {
-                tile4x1(k, a, aOff + i * aRow, aRow, aCol, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc);
+            int bj = bOff + j / LANES * bPanel;
+            for (int i = 0; i < fourEnd; i += 4) {
+                tile4x1(k, a, aOff + i * aRow, aRow, aCol, b, bj, bRow, c, cOff + i * ldc + j, ldc);
             }
-            for (int i = rowEnd; i < m; i++) {
-                tile1x1(k, a, aOff + i * aRow, aCol, b, bOff + j, ldb, c, cOff + i * ldc + j);
+            for (int i = fourEnd; i < m; i++) {
+                tile1x1(k, a, aOff + i * aRow, aCol, b, bj, bRow, c, cOff + i * ldc + j);
             }
         }
         for (int j = vectorEnd; j < n; j++) {
+            int bj = bOff + j / LANES * bPanel + j % LANES;
             for (int i = 0; i < m; i++) {
                 int ai = aOff + i * aRow;
-                int bj = bOff + j;
                 float sum = c[cOff + i * ldc + j];
                 for (int p = 0; p < k; p++) {
-                    sum = Math.fma(a[ai + p * aCol], b[bj + p * ldb], sum);
+                    sum = Math.fma(a[ai + p * aCol], b[bj + p * bRow], sum);
                 }
                 c[cOff + i * ldc + j] = sum;
             }
         }
     }
 
-    private static void tile4x3(int k, float[] a, int a0, int aRow, int aCol, float[] b, int b0, int ldb,
-                                float[] c, int c0, int ldc) {
+    /** The main tile on a packed strip of A (K, 6) at a0 and two (K, L) columns of B at b0 and b1. */
+    private static void tile6x2(int k, float[] a, int a0, float[] b, int b0, int b1, float[] c, int c0, int ldc) {
         int c1 = c0 + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
-        FloatVector s00 = fromArray(SPECIES, c, c0), s01 = fromArray(SPECIES, c, c0 + LANES), s02 = fromArray(SPECIES, c, c0 + 2 * LANES);
-        FloatVector s10 = fromArray(SPECIES, c, c1), s11 = fromArray(SPECIES, c, c1 + LANES), s12 = fromArray(SPECIES, c, c1 + 2 * LANES);
-        FloatVector s20 = fromArray(SPECIES, c, c2), s21 = fromArray(SPECIES, c, c2 + LANES), s22 = fromArray(SPECIES, c, c2 + 2 * LANES);
-        FloatVector s30 = fromArray(SPECIES, c, c3), s31 = fromArray(SPECIES, c, c3 + LANES), s32 = fromArray(SPECIES, c, c3 + 2 * LANES);
-        int a1 = a0 + aRow;
-        int a2 = a1 + aRow;
-        int a3 = a2 + aRow;
-        // per p: b row p (3 vectors) times a(i..i+3, p) broadcast
+        int c4 = c3 + ldc;
+        int c5 = c4 + ldc;
+        FloatVector s00 = fromArray(SPECIES, c, c0), s01 = fromArray(SPECIES, c, c0 + LANES);
+        FloatVector s10 = fromArray(SPECIES, c, c1), s11 = fromArray(SPECIES, c, c1 + LANES);
+        FloatVector s20 = fromArray(SPECIES, c, c2), s21 = fromArray(SPECIES, c, c2 + LANES);
+        FloatVector s30 = fromArray(SPECIES, c, c3), s31 = fromArray(SPECIES, c, c3 + LANES);
+        FloatVector s40 = fromArray(SPECIES, c, c4), s41 = fromArray(SPECIES, c, c4 + LANES);
+        FloatVector s50 = fromArray(SPECIES, c, c5), s51 = fromArray(SPECIES, c, c5 + LANES);
+        // per p: B row p (2 vectors) times A(i..i+5, p) broadcast; constant strides let C2 hoist the range checks
         for (int p = 0; p < k; p++) {
-            int bp = b0 + p * ldb;
-            int ap = p * aCol;
-            FloatVector b0v = fromArray(SPECIES, b, bp);
-            FloatVector b1v = fromArray(SPECIES, b, bp + LANES);
-            FloatVector b2v = fromArray(SPECIES, b, bp + 2 * LANES);
-            FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + ap]);
-            s00 = b0v.fma(x, s00);
-            s01 = b1v.fma(x, s01);
-            s02 = b2v.fma(x, s02);
-            x = FloatVector.broadcast(SPECIES, a[a1 + ap]);
-            s10 = b0v.fma(x, s10);
-            s11 = b1v.fma(x, s11);
-            s12 = b2v.fma(x, s12);
-            x = FloatVector.broadcast(SPECIES, a[a2 + ap]);
-            s20 = b0v.fma(x, s20);
-            s21 = b1v.fma(x, s21);
-            s22 = b2v.fma(x, s22);
-            x = FloatVector.broadcast(SPECIES, a[a3 + ap]);
-            s30 = b0v.fma(x, s30);
-            s31 = b1v.fma(x, s31);
-            s32 = b2v.fma(x, s32);
+            int ap = a0 + p * ROWS;
+            FloatVector x0 = fromArray(SPECIES, b, b0 + p * LANES);
+            FloatVector x1 = fromArray(SPECIES, b, b1 + p * LANES);
+            FloatVector y = FloatVector.broadcast(SPECIES, a[ap]);
+            s00 = x0.fma(y, s00);
+            s01 = x1.fma(y, s01);
+            y = FloatVector.broadcast(SPECIES, a[ap + 1]);
+            s10 = x0.fma(y, s10);
+            s11 = x1.fma(y, s11);
+            y = FloatVector.broadcast(SPECIES, a[ap + 2]);
+            s20 = x0.fma(y, s20);
+            s21 = x1.fma(y, s21);
+            y = FloatVector.broadcast(SPECIES, a[ap + 3]);
+            s30 = x0.fma(y, s30);
+            s31 = x1.fma(y, s31);
+            y = FloatVector.broadcast(SPECIES, a[ap + 4]);
+            s40 = x0.fma(y, s40);
+            s41 = x1.fma(y, s41);
+            y = FloatVector.broadcast(SPECIES, a[ap + 5]);
+            s50 = x0.fma(y, s50);
+            s51 = x1.fma(y, s51);
         }
         s00.intoArray(c, c0);
         s01.intoArray(c, c0 + LANES);
-        s02.intoArray(c, c0 + 2 * LANES);
         s10.intoArray(c, c1);
         s11.intoArray(c, c1 + LANES);
-        s12.intoArray(c, c1 + 2 * LANES);
         s20.intoArray(c, c2);
         s21.intoArray(c, c2 + LANES);
-        s22.intoArray(c, c2 + 2 * LANES);
         s30.intoArray(c, c3);
         s31.intoArray(c, c3 + LANES);
-        s32.intoArray(c, c3 + 2 * LANES);
+        s40.intoArray(c, c4);
+        s41.intoArray(c, c4 + LANES);
+        s50.intoArray(c, c5);
+        s51.intoArray(c, c5 + LANES);
     }
 
-    private static void tile4x2(int k, float[] a, int a0, int aRow, int aCol, float[] b, int b0, int ldb,
-                                float[] c, int c0, int ldc) {
+    /** The tile of the last rows on a packed strip of A (K, 4) at a0 and two (K, L) columns of B at b0 and b1. */
+    private static void tile4x2(int k, float[] a, int a0, float[] b, int b0, int b1, float[] c, int c0, int ldc) {
         int c1 = c0 + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
@@ -222,24 +259,23 @@ final class BroadcastKernel {
         FloatVector s10 = fromArray(SPECIES, c, c1), s11 = fromArray(SPECIES, c, c1 + LANES);
         FloatVector s20 = fromArray(SPECIES, c, c2), s21 = fromArray(SPECIES, c, c2 + LANES);
         FloatVector s30 = fromArray(SPECIES, c, c3), s31 = fromArray(SPECIES, c, c3 + LANES);
-        // per p: b row p (2 vectors) times a(i..i+3, p) broadcast
+        // per p: B row p (2 vectors) times A(i..i+3, p) broadcast; constant strides let C2 hoist the range checks
         for (int p = 0; p < k; p++) {
-            int bp = b0 + p * ldb;
-            int ap = a0 + p * aCol;
-            FloatVector b0v = fromArray(SPECIES, b, bp);
-            FloatVector b1v = fromArray(SPECIES, b, bp + LANES);
-            FloatVector x = FloatVector.broadcast(SPECIES, a[ap]);
-            s00 = b0v.fma(x, s00);
-            s01 = b1v.fma(x, s01);
-            x = FloatVector.broadcast(SPECIES, a[ap + aRow]);
-            s10 = b0v.fma(x, s10);
-            s11 = b1v.fma(x, s11);
-            x = FloatVector.broadcast(SPECIES, a[ap + 2 * aRow]);
-            s20 = b0v.fma(x, s20);
-            s21 = b1v.fma(x, s21);
-            x = FloatVector.broadcast(SPECIES, a[ap + 3 * aRow]);
-            s30 = b0v.fma(x, s30);
-            s31 = b1v.fma(x, s31);
+            int ap = a0 + p * 4;
+            FloatVector x0 = fromArray(SPECIES, b, b0 + p * LANES);
+            FloatVector x1 = fromArray(SPECIES, b, b1 + p * LANES);
+            FloatVector y = FloatVector.broadcast(SPECIES, a[ap]);
+            s00 = x0.fma(y, s00);
+            s01 = x1.fma(y, s01);
+            y = FloatVector.broadcast(SPECIES, a[ap + 1]);
+            s10 = x0.fma(y, s10);
+            s11 = x1.fma(y, s11);
+            y = FloatVector.broadcast(SPECIES, a[ap + 2]);
+            s20 = x0.fma(y, s20);
+            s21 = x1.fma(y, s21);
+            y = FloatVector.broadcast(SPECIES, a[ap + 3]);
+            s30 = x0.fma(y, s30);
+            s31 = x1.fma(y, s31);
         }
         s00.intoArray(c, c0);
         s01.intoArray(c, c0 + LANES);
@@ -251,32 +287,114 @@ final class BroadcastKernel {
         s31.intoArray(c, c3 + LANES);
     }
 
-    private static void tile1x3(int k, float[] a, int a0, int aCol, float[] b, int b0, int ldb, float[] c, int c0) {
-        FloatVector s0 = fromArray(SPECIES, c, c0), s1 = fromArray(SPECIES, c, c0 + LANES), s2 = fromArray(SPECIES, c, c0 + 2 * LANES);
-        // per p: b row p (3 vectors) times a(i, p)
+    /** A 4x2 tile reading A and B in place through their strides: for products too small to pack. */
+    private static void strided4x2(int k, float[] a, int a0, int aRow, int aCol, float[] b, int b0, int bRow,
+                                   int bPanel, float[] c, int c0, int ldc) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        FloatVector s00 = fromArray(SPECIES, c, c0), s01 = fromArray(SPECIES, c, c0 + LANES);
+        FloatVector s10 = fromArray(SPECIES, c, c1), s11 = fromArray(SPECIES, c, c1 + LANES);
+        FloatVector s20 = fromArray(SPECIES, c, c2), s21 = fromArray(SPECIES, c, c2 + LANES);
+        FloatVector s30 = fromArray(SPECIES, c, c3), s31 = fromArray(SPECIES, c, c3 + LANES);
+        // per p: B row p (2 vectors) times A(i..i+3, p) broadcast
         for (int p = 0; p < k; p++) {
-            int bp = b0 + p * ldb;
-            FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + p * aCol]);
-            s0 = fromArray(SPECIES, b, bp).fma(x, s0);
-            s1 = fromArray(SPECIES, b, bp + LANES).fma(x, s1);
-            s2 = fromArray(SPECIES, b, bp + 2 * LANES).fma(x, s2);
+            int bp = b0 + p * bRow;
+            int ap = a0 + p * aCol;
+            FloatVector x0 = fromArray(SPECIES, b, bp);
+            FloatVector x1 = fromArray(SPECIES, b, bp + bPanel);
+            FloatVector y = FloatVector.broadcast(SPECIES, a[ap]);
+            s00 = x0.fma(y, s00);
+            s01 = x1.fma(y, s01);
+            y = FloatVector.broadcast(SPECIES, a[ap + aRow]);
+            s10 = x0.fma(y, s10);
+            s11 = x1.fma(y, s11);
+            y = FloatVector.broadcast(SPECIES, a[ap + 2 * aRow]);
+            s20 = x0.fma(y, s20);
+            s21 = x1.fma(y, s21);
+            y = FloatVector.broadcast(SPECIES, a[ap + 3 * aRow]);
+            s30 = x0.fma(y, s30);
+            s31 = x1.fma(y, s31);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + LANES);
+        s10.intoArray(c, c1);
+        s11.intoArray(c, c1 + LANES);
+        s20.intoArray(c, c2);
+        s21.intoArray(c, c2 + LANES);
+        s30.intoArray(c, c3);
+        s31.intoArray(c, c3 + LANES);
+    }
+
+    private static void tile1x2(int k, float[] a, int a0, int aCol, float[] b, int b0, int bRow, int bPanel,
+                                float[] c, int c0) {
+        FloatVector s0 = fromArray(SPECIES, c, c0);
+        FloatVector s1 = fromArray(SPECIES, c, c0 + LANES);
+        // per p: B row p (2 vectors) times A(i, p)
+        for (int p = 0; p < k; p++) {
+            int bp = b0 + p * bRow;
+            FloatVector y = FloatVector.broadcast(SPECIES, a[a0 + p * aCol]);
+            s0 = fromArray(SPECIES, b, bp).fma(y, s0);
+            s1 = fromArray(SPECIES, b, bp + bPanel).fma(y, s1);
+        }
+        s0.intoArray(c, c0);
+        s1.intoArray(c, c0 + LANES);
+    }
+
+    /**
+     * One row of C, 8 vectors wide, on B in panel layout (rows L floats apart): 8 independent accumulators keep
+     * both FMA pipes busy where a 1x2 tile would wait on the latency of its two chains.
+     */
+    private static void tile1x8(int k, float[] a, int a0, int aCol, float[] b, int b0, int bPanel, float[] c,
+                                int c0) {
+        int b1 = b0 + bPanel;
+        int b2 = b1 + bPanel;
+        int b3 = b2 + bPanel;
+        int b4 = b3 + bPanel;
+        int b5 = b4 + bPanel;
+        int b6 = b5 + bPanel;
+        int b7 = b6 + bPanel;
+        FloatVector s0 = fromArray(SPECIES, c, c0), s1 = fromArray(SPECIES, c, c0 + LANES);
+        FloatVector s2 = fromArray(SPECIES, c, c0 + 2 * LANES), s3 = fromArray(SPECIES, c, c0 + 3 * LANES);
+        FloatVector s4 = fromArray(SPECIES, c, c0 + 4 * LANES), s5 = fromArray(SPECIES, c, c0 + 5 * LANES);
+        FloatVector s6 = fromArray(SPECIES, c, c0 + 6 * LANES), s7 = fromArray(SPECIES, c, c0 + 7 * LANES);
+        // per p: 8 panels of B at row p times A(i, p)
+        for (int p = 0; p < k; p++) {
+            FloatVector y = FloatVector.broadcast(SPECIES, a[a0 + p * aCol]);
+            int bp = p * LANES;
+            s0 = fromArray(SPECIES, b, b0 + bp).fma(y, s0);
+            s1 = fromArray(SPECIES, b, b1 + bp).fma(y, s1);
+            s2 = fromArray(SPECIES, b, b2 + bp).fma(y, s2);
+            s3 = fromArray(SPECIES, b, b3 + bp).fma(y, s3);
+            s4 = fromArray(SPECIES, b, b4 + bp).fma(y, s4);
+            s5 = fromArray(SPECIES, b, b5 + bp).fma(y, s5);
+            s6 = fromArray(SPECIES, b, b6 + bp).fma(y, s6);
+            s7 = fromArray(SPECIES, b, b7 + bp).fma(y, s7);
         }
         s0.intoArray(c, c0);
         s1.intoArray(c, c0 + LANES);
         s2.intoArray(c, c0 + 2 * LANES);
+        s3.intoArray(c, c0 + 3 * LANES);
+        s4.intoArray(c, c0 + 4 * LANES);
+        s5.intoArray(c, c0 + 5 * LANES);
+        s6.intoArray(c, c0 + 6 * LANES);
+        s7.intoArray(c, c0 + 7 * LANES);
     }
 
-    private static void tile4x1(int k, float[] a, int a0, int aRow, int aCol, float[] b, int b0, int ldb,
+    private static void tile4x1(int k, float[] a, int a0, int aRow, int aCol, float[] b, int b0, int bRow,
                                 float[] c, int c0, int ldc) {
-        FloatVector s0 = fromArray(SPECIES, c, c0), s1 = fromArray(SPECIES, c, c0 + ldc), s2 = fromArray(SPECIES, c, c0 + 2 * ldc), s3 = fromArray(SPECIES, c, c0 + 3 * ldc);
-        // per p: one vector of b row p times a(i..i+3, p)
+        FloatVector s0 = fromArray(SPECIES, c, c0);
+        FloatVector s1 = fromArray(SPECIES, c, c0 + ldc);
+        FloatVector s2 = fromArray(SPECIES, c, c0 + 2 * ldc);
+        FloatVector s3 = fromArray(SPECIES, c, c0 + 3 * ldc);
+        // per p: one vector of B row p times A(i..i+3, p)
         for (int p = 0; p < k; p++) {
-            FloatVector bv = fromArray(SPECIES, b, b0 + p * ldb);
+            FloatVector x = fromArray(SPECIES, b, b0 + p * bRow);
             int ap = a0 + p * aCol;
-            s0 = bv.fma(FloatVector.broadcast(SPECIES, a[ap]), s0);
-            s1 = bv.fma(FloatVector.broadcast(SPECIES, a[ap + aRow]), s1);
-            s2 = bv.fma(FloatVector.broadcast(SPECIES, a[ap + 2 * aRow]), s2);
-            s3 = bv.fma(FloatVector.broadcast(SPECIES, a[ap + 3 * aRow]), s3);
+            s0 = x.fma(FloatVector.broadcast(SPECIES, a[ap]), s0);
+            s1 = x.fma(FloatVector.broadcast(SPECIES, a[ap + aRow]), s1);
+            s2 = x.fma(FloatVector.broadcast(SPECIES, a[ap + 2 * aRow]), s2);
+            s3 = x.fma(FloatVector.broadcast(SPECIES, a[ap + 3 * aRow]), s3);
         }
         s0.intoArray(c, c0);
         s1.intoArray(c, c0 + ldc);
@@ -284,11 +402,11 @@ final class BroadcastKernel {
         s3.intoArray(c, c0 + 3 * ldc);
     }
 
-    private static void tile1x1(int k, float[] a, int a0, int aCol, float[] b, int b0, int ldb, float[] c, int c0) {
+    private static void tile1x1(int k, float[] a, int a0, int aCol, float[] b, int b0, int bRow, float[] c, int c0) {
         FloatVector s = fromArray(SPECIES, c, c0);
-        // per p: one vector of b row p times a(i, p)
+        // per p: one vector of B row p times A(i, p)
         for (int p = 0; p < k; p++) {
-            s = fromArray(SPECIES, b, b0 + p * ldb).fma(FloatVector.broadcast(SPECIES, a[a0 + p * aCol]), s);
+            s = fromArray(SPECIES, b, b0 + p * bRow).fma(FloatVector.broadcast(SPECIES, a[a0 + p * aCol]), s);
         }
         s.intoArray(c, c0);
     }

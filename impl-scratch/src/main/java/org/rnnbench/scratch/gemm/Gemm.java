@@ -6,13 +6,13 @@ import org.rnnbench.scratch.parallel.WorkerPool;
 import org.rnnbench.scratch.simd.Simd;
 
 /**
- * The three products on a {@link WorkerPool}: C is split into contiguous column slices (whole vectors each) or, when
+ * The products on a {@link WorkerPool}: C is split into contiguous column slices (whole vectors each) or, when
  * it is too narrow, row slices, one per thread. The fast kernels compute every element of C the same way whatever
  * slice it falls in, so 1 and N threads give identical bits. One instance per model; it is its own preallocated
  * task, so a call allocates nothing.
  */
 public final class Gemm implements ParallelTask {
-    private enum Kind { NN, TN, NT }
+    private enum Kind { NN, NP, TN, NT }
 
     private final WorkerPool pool;
     private Kind kind;
@@ -24,6 +24,7 @@ public final class Gemm implements ParallelTask {
     private int lda;
     private float[] b;
     private int bOff;
+    /** B's row stride, or for {@link Kind#NP} its panel stride. */
     private int ldb;
     private float[] c;
     private int cOff;
@@ -38,6 +39,14 @@ public final class Gemm implements ParallelTask {
     public void nn(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c,
                    int cOff, int ldc) {
         dispatch(Kind.NN, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    }
+
+    /**
+     * {@code C += A * B}: A (M, K), B (K, N) in {@link Panels} layout from bOff with panel stride bPanel, C (M, N).
+     */
+    public void np(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int bPanel, float[] c,
+                   int cOff, int ldc) {
+        dispatch(Kind.NP, m, n, k, a, aOff, lda, b, bOff, bPanel, c, cOff, ldc);
     }
 
     /** {@code C += A^T * B}: A stored (K, M), B (K, N), C (M, N). */
@@ -99,6 +108,8 @@ public final class Gemm implements ParallelTask {
         int cAt = cOff + i0 * ldc + j0;
         switch (kind) {
             case NN -> GemmNN.fast(rows, cols, k, a, aOff + i0 * lda, lda, b, bOff + j0, ldb, c, cAt, ldc);
+            case NP -> GemmNN.paneled(rows, cols, k, a, aOff + i0 * lda, lda, b, bOff + j0 / Simd.LANES * ldb, ldb,
+                c, cAt, ldc);
             case TN -> GemmTN.fast(rows, cols, k, a, aOff + i0, lda, b, bOff + j0, ldb, c, cAt, ldc);
             case NT -> GemmNT.fast(rows, cols, k, a, aOff + i0 * lda, lda, b, bOff + j0 * ldb, ldb, c, cAt, ldc);
             default -> throw new IllegalStateException("unhandled product " + kind);

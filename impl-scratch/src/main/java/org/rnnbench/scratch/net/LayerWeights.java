@@ -2,6 +2,7 @@ package org.rnnbench.scratch.net;
 
 import org.rnnbench.core.spec.CellType;
 import org.rnnbench.core.weights.ParameterLayout;
+import org.rnnbench.scratch.gemm.Panels;
 import org.rnnbench.scratch.parallel.RangeBody;
 import org.rnnbench.scratch.parallel.WorkerPool;
 import org.rnnbench.scratch.simd.Simd;
@@ -10,14 +11,17 @@ import org.rnnbench.scratch.simd.Simd;
  * Where one layer's parameters sit in the flat buffer, and the copies its products read, rebuilt after every change
  * of the parameters (on the pool, a slice of gate rows per thread):
  * <ul>
- *   <li>{@code wIhT} (I, G*S) and {@code wHhT} (H, G*S), row stride {@code ldT}: W_ih and W_hh transposed, each
- *       gate block padded to S columns, the right-hand operands of the forward products;</li>
- *   <li>{@code wIhP} (G*S, I), row stride {@code ldIhP}, and {@code wHhP} (G*S, S), row stride {@code ldHhP}: W_ih
- *       and W_hh with gate blocks padded to S rows, the right-hand operands of the backward products.</li>
+ *   <li>{@code wIhT} (I, G*S) and {@code wHhT} (H, G*S) in {@link Panels} layout, panel strides {@code ihPanel}
+ *       and {@code hhPanel}: W_ih and W_hh transposed, each gate block padded to S columns, the right-hand operands
+ *       of the forward products;</li>
+ *   <li>{@code wIhP} (G*S, I), row stride {@code ldIhP}: W_ih with gate blocks padded to S rows, and {@code wHhP}
+ *       (G*S, S) in panel layout, panel stride {@code hhPPanel}: W_hh likewise, the right-hand operands of the
+ *       backward products.</li>
  *   <li>{@code inputBias} (G*S): b_ih, plus b_hh except for GRU, the starting value of every gates row;
  *       {@code recurrentBias} (G*S): b_hh, the starting value of every GRU recurrent row.</li>
  * </ul>
- * Row strides are {@link Simd#skewed} so that the products' panels do not collide in cache.
+ * The panel layout lets the kernels stream the weights without packing them at every step; the row stride of
+ * wIhP is {@link Simd#skewed} so that its panels do not collide in cache.
  */
 final class LayerWeights {
     final int wIh;
@@ -25,12 +29,13 @@ final class LayerWeights {
     final int bIh;
     final int bHh;
     final float[] wIhT;
+    final int ihPanel;
     final float[] wHhT;
-    final int ldT;
+    final int hhPanel;
     final float[] wIhP;
     final int ldIhP;
     final float[] wHhP;
-    final int ldHhP;
+    final int hhPPanel;
     final float[] inputBias;
     final float[] recurrentBias;
     private final int input;
@@ -49,17 +54,18 @@ final class LayerWeights {
         this.gateStride = cell.gates() * stride;
         this.gateRows = cell.gates() * hidden;
         this.split = cell == CellType.GRU;
-        this.ldT = Simd.skewed(gateStride);
+        this.ihPanel = Panels.panelStride(input);
+        this.hhPanel = Panels.panelStride(hidden);
         this.ldIhP = Simd.skewed(input);
-        this.ldHhP = Simd.skewed(stride);
+        this.hhPPanel = Panels.panelStride(gateStride);
         this.wIh = layout.offset(prefix + ParameterLayout.weightIh(k));
         this.wHh = layout.offset(prefix + ParameterLayout.weightHh(k));
         this.bIh = layout.offset(prefix + ParameterLayout.biasIh(k));
         this.bHh = layout.offset(prefix + ParameterLayout.biasHh(k));
-        this.wIhT = new float[input * ldT];
-        this.wHhT = new float[hidden * ldT];
+        this.wIhT = new float[Panels.size(input, gateStride)];
+        this.wHhT = new float[Panels.size(hidden, gateStride)];
         this.wIhP = new float[gateStride * ldIhP];
-        this.wHhP = new float[gateStride * ldHhP];
+        this.wHhP = new float[Panels.size(gateStride, stride)];
         this.inputBias = new float[gateStride];
         this.recurrentBias = new float[gateStride];
     }
@@ -78,13 +84,13 @@ final class LayerWeights {
         for (int row = from; row < to; row++) {
             int col = row / hidden * stride + row % hidden;
             for (int i = 0; i < input; i++) {
-                wIhT[i * ldT + col] = w[wIh + row * input + i];
+                wIhT[Panels.index(input, i, col)] = w[wIh + row * input + i];
             }
             for (int i = 0; i < hidden; i++) {
-                wHhT[i * ldT + col] = w[wHh + row * hidden + i];
+                wHhT[Panels.index(hidden, i, col)] = w[wHh + row * hidden + i];
+                wHhP[Panels.index(gateStride, col, i)] = w[wHh + row * hidden + i];
             }
             System.arraycopy(w, wIh + row * input, wIhP, col * ldIhP, input);
-            System.arraycopy(w, wHh + row * hidden, wHhP, col * ldHhP, hidden);
             inputBias[col] = split ? w[bIh + row] : w[bIh + row] + w[bHh + row];
             recurrentBias[col] = w[bHh + row];
         }

@@ -14,16 +14,18 @@ import org.rnnbench.scratch.parallel.WorkerPool;
 
 /**
  * Each fast kernel against its naive twin, within float rounding, on shapes that are and are not multiples of the
- * vector length, the 4x3 tile and the K block, with offsets and padded row strides; and the threaded dispatcher on 1
+ * vector length, the 6x2 tile and the K block, with offsets and padded row strides; and the threaded dispatcher on 1
  * and 2 threads against the single-threaded fast kernel, bit for bit.
  */
 class GemmTwinsTest {
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 7, 3}, {3, 5, 7}, {4, 24, 8}, {5, 25, 9}, {8, 8, 8}, {4, 17, 1}, {13, 3, 40},
         {2, 50, 300}, {7, 49, 257}, {32, 512, 160}, {33, 517, 161}, {32, 128, 512}, {100, 23, 31}, {6, 100, 513},
+        {122, 40, 20}, {125, 33, 9}, {10, 16, 4}, {1, 256, 64}, {3, 200, 70},
     };
 
-    enum Variant { NN, TN, NT }
+    /** NP is NN with B in {@link Panels} layout, its panel stride passed where the others pass ldb. */
+    enum Variant { NN, NP, TN, NT }
 
     static List<Arguments> cases() {
         List<Arguments> list = new ArrayList<>();
@@ -67,6 +69,7 @@ class GemmTwinsTest {
                 Gemm gemm = new Gemm(pool);
                 switch (v) {
                     case NN -> gemm.nn(m, n, k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
+                    case NP -> gemm.np(m, n, k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
                     case TN -> gemm.tn(m, n, k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
                     case NT -> gemm.nt(m, n, k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
                     default -> throw new IllegalStateException();
@@ -83,6 +86,13 @@ class GemmTwinsTest {
                     GemmNN.fast(o.m, o.n, o.k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
                 } else {
                     GemmNN.naive(o.m, o.n, o.k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
+                }
+            }
+            case NP -> {
+                if (fast) {
+                    GemmNN.paneled(o.m, o.n, o.k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
+                } else {
+                    GemmNN.naivePaneled(o.m, o.n, o.k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
                 }
             }
             case TN -> {
@@ -128,10 +138,10 @@ class GemmTwinsTest {
             boolean aTransposed = v == Variant.TN;
             boolean bTransposed = v == Variant.NT;
             lda = (aTransposed ? m : k) + 2;
-            ldb = (bTransposed ? k : n) + 3;
+            ldb = v == Variant.NP ? Panels.panelStride(k) : (bTransposed ? k : n) + 3;
             ldc = n + 1;
             a = random(r, aOff + (aTransposed ? k : m) * lda);
-            b = random(r, bOff + (bTransposed ? n : k) * ldb);
+            b = random(r, bOff + (v == Variant.NP ? Panels.size(k, n) : (bTransposed ? n : k) * ldb));
             c = random(r, cOff + m * ldc);
         }
 
@@ -148,6 +158,9 @@ class GemmTwinsTest {
         }
 
         float b(int p, int j) {
+            if (v == Variant.NP) {
+                return b[bOff + Panels.index(k, p, j)];
+            }
             return v == Variant.NT ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
         }
 
