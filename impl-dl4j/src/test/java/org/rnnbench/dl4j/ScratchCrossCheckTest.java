@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.ForwardResult;
@@ -30,33 +31,37 @@ import org.rnnbench.scratch.ScratchBackend;
  * dL/dh_t curves, and weights after one SGD step and after one Adam step, within 1e-4 relative per tensor
  * ({@link Comparison}); scratch's values are the expected ones. Every cell, on a 2-layer many-to-many model with
  * dense input (classic layers for RNN and LSTM) and a many-to-one model with an embedding, at sizes above the
- * contract suite's.
+ * contract suite's, with a batch of several sequences and a batch of one (where SameDiff's broadcasts differ).
  */
 class ScratchCrossCheckTest {
     private static final double TOLERANCE = 1e-4;
-    private static final int BATCH = 4;
     private static final int TIME = 9;
 
     private final Backend scratch = new ScratchBackend();
     private final Backend dl4j = new Dl4jBackend();
 
-    static List<ModelSpec> models() {
-        List<ModelSpec> list = new ArrayList<>();
-        for (CellType cell : CellType.values()) {
-            list.add(new ModelSpec(new InputEncoding.Dense(5), cell, 12, 2, Topology.MANY_TO_MANY, 3, LossType.MSE));
-            list.add(new ModelSpec(new InputEncoding.Embedding(11, 6), cell, 10, 1, Topology.MANY_TO_ONE, 4,
-                LossType.SOFTMAX_CE));
+    static List<Arguments> models() {
+        List<Arguments> list = new ArrayList<>();
+        for (int batch : new int[] {4, 1}) {
+            for (CellType cell : CellType.values()) {
+                list.add(Arguments.of(new ModelSpec(new InputEncoding.Dense(5), cell, 12, 2, Topology.MANY_TO_MANY, 3,
+                    LossType.MSE), batch));
+                list.add(Arguments.of(new ModelSpec(new InputEncoding.Embedding(11, 6), cell, 10, 1,
+                    Topology.MANY_TO_ONE, 4, LossType.SOFTMAX_CE), batch));
+                list.add(Arguments.of(new ModelSpec(new InputEncoding.Dense(2), cell, 8, 1, Topology.MANY_TO_ONE, 1,
+                    LossType.MSE), batch));
+            }
         }
         return list;
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}, batch {1}")
     @MethodSource("models")
-    void outputsGradientsHiddenNormsAndOneStepOfEachOptimizerAgree(ModelSpec spec) {
-        String what = spec.cell().id() + " " + spec.topology().id();
+    void outputsGradientsHiddenNormsAndOneStepOfEachOptimizerAgree(ModelSpec spec, int batchSize) {
+        String what = spec.cell().id() + " " + spec.topology().id() + " batch " + batchSize;
         CanonicalWeights w = Initializer.initialize(spec, Init.PYTORCH, 21);
-        Batch batch = RandomBatches.of(spec, BATCH, TIME, TIME, 22);
-        TrainSpec sgd = TrainSpec.sgd(0.3, BATCH, 1, 23);
+        Batch batch = RandomBatches.of(spec, batchSize, TIME, TIME, 22);
+        TrainSpec sgd = TrainSpec.sgd(0.3, batchSize, 1, 23);
         try (SequenceModel expected = scratch.create(spec, sgd, 1); SequenceModel actual = dl4j.create(spec, sgd, 1)) {
             expected.importWeights(w);
             actual.importWeights(w);
@@ -74,7 +79,7 @@ class ScratchCrossCheckTest {
             Comparison.assertEquivalent(what + ": weights after an SGD step", actual.exportWeights(),
                 expected.exportWeights(), spec.cell(), TOLERANCE);
         }
-        TrainSpec adam = TrainSpec.adam(0.01, BATCH, 1, 23);
+        TrainSpec adam = TrainSpec.adam(0.01, batchSize, 1, 23);
         try (SequenceModel expected = scratch.create(spec, adam, 1); SequenceModel actual = dl4j.create(spec, adam, 1)) {
             expected.importWeights(w);
             actual.importWeights(w);

@@ -95,7 +95,7 @@ final class StackBuilder {
         SDVariable h = h0;
         SDVariable c = c0;
         for (int t = 0; t < steps; t++) {
-            SDVariable gi = rows(projected, t);
+            SDVariable gi = rows(projected, t, cell.gateRows());
             // h is (B, H), wHh is (G*H, H): gh is (B, G*H)
             SDVariable gh = sd.mmul(h, wHh, false, true, false);
             switch (cell.cell()) {
@@ -140,27 +140,27 @@ final class StackBuilder {
             // (T*B, I) rows are time-major, so this is (T, B, I); the op returns (T, B, H)
             SDVariable out = sd.rnn().gru(in.reshape(steps, batch, width), h0, w, r, b);
             SDVariable sequence = out.reshape((long) steps * batch, hidden);
-            return new Layer(sequence, null, rows(sequence, steps - 1), null, null);
+            return new Layer(sequence, null, rows(sequence, steps - 1, hidden), null, null);
         }
         List<SDVariable> hs = new ArrayList<>();
         SDVariable h = h0;
         for (int t = 0; t < steps; t++) {
-            SDVariable x = rows(in, t).reshape(1, batch, width);
+            SDVariable x = rows(in, t, width).reshape(1, batch, width);
             h = sd.rnn().gru(x, h, w, r, b).reshape(batch, hidden).rename(Names.top(t));
             hs.add(h);
         }
         return new Layer(concat(hs), null, h, null, hs);
     }
 
-    // rows t*B .. (t+1)*B of a (T*B, .) variable
-    private SDVariable rows(SDVariable v, int t) {
-        return v.get(SDIndex.interval((long) t * batch, (long) (t + 1) * batch));
+    // rows t*B .. (t+1)*B of a (T*B, columns) variable
+    private SDVariable rows(SDVariable v, int t, int columns) {
+        return sd.slice(v, new int[] {t * batch, 0}, batch, columns);
     }
 
     // columns q*H .. (q+count)*H of a (B, G*H) variable: gate blocks q .. q+count-1
     private SDVariable block(SDVariable g, int q, int count) {
-        long h = cell.hiddenSize();
-        return g.get(SDIndex.all(), SDIndex.interval(q * h, (q + count) * h));
+        int h = cell.hiddenSize();
+        return sd.slice(g, new int[] {0, q * h}, batch, count * h);
     }
 
     private SDVariable concat(List<SDVariable> parts) {
