@@ -31,7 +31,8 @@ import org.rnnbench.scratch.ScratchBackend;
  * dL/dh_t curves, and weights after one SGD step and after one Adam step, within 1e-4 relative per tensor
  * ({@link Comparison}); scratch's values are the expected ones. Every cell, on a 2-layer many-to-many model with
  * dense input (classic layers for RNN and LSTM) and a many-to-one model with an embedding, at sizes above the
- * contract suite's, with a batch of several sequences and a batch of one (where SameDiff's broadcasts differ).
+ * contract suite's and with one output and one hidden unit, each with a batch of several sequences and a batch of
+ * one (where SameDiff's products and slices have their own bugs).
  */
 class ScratchCrossCheckTest {
     private static final double TOLERANCE = 1e-4;
@@ -49,6 +50,8 @@ class ScratchCrossCheckTest {
                 list.add(Arguments.of(new ModelSpec(new InputEncoding.Embedding(11, 6), cell, 10, 1,
                     Topology.MANY_TO_ONE, 4, LossType.SOFTMAX_CE), batch));
                 list.add(Arguments.of(new ModelSpec(new InputEncoding.Dense(2), cell, 8, 1, Topology.MANY_TO_ONE, 1,
+                    LossType.MSE), batch));
+                list.add(Arguments.of(new ModelSpec(new InputEncoding.Dense(2), cell, 1, 1, Topology.MANY_TO_ONE, 1,
                     LossType.MSE), batch));
             }
         }

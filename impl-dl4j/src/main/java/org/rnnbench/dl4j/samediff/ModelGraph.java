@@ -104,7 +104,8 @@ final class ModelGraph {
         SDVariable bias = vars.get(Names.variable(ParameterLayout.HEAD_BIAS));
         // features is (R, H), the head weight (O, H): logits (R, O)
         long rows = targetRows(spec, shape);
-        SDVariable logits = sd.identity(Names.LOGITS, head(features, w, rows).add(bias));
+        SDVariable logits = sd.identity(Names.LOGITS,
+            Products.timesTransposed(sd, features, rows, w, spec.outputs()).add(bias));
         SDVariable y = sd.placeHolder(Names.Y, DataType.FLOAT, rows, spec.outputs());
         SDVariable mask = sd.placeHolder(Names.Y_MASK, DataType.FLOAT, rows, 1);
         SDVariable norm = sd.placeHolder(Names.NORM, DataType.FLOAT);
@@ -193,13 +194,6 @@ final class ModelGraph {
             return sd.mmul(sd.oneHot(ids, e.vocab(), -1, 1.0, 0.0, DataType.FLOAT), table);
         }
         return sd.placeHolder(name, DataType.FLOAT, rows, enc.inputSize());
-    }
-
-    // features (R, H) times the head weight (O, H) transposed: (R, O). SameDiff's mmul gradient is wrong when both
-    // operands are single rows (R = O = 1, a batch of one with one output), so that product is a sum of products.
-    private SDVariable head(SDVariable features, SDVariable w, long rows) {
-        return rows == 1 && spec.outputs() == 1 ? features.mul(w).sum(true, 1)
-            : sd.mmul(features, w, false, true, false);
     }
 
     // sequence is (T*B, H), last (T*B, 1) selects one step per sequence: (B, H)

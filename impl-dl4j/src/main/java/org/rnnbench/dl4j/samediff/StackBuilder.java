@@ -89,7 +89,8 @@ final class StackBuilder {
         boolean gru = cell.cell() == CellType.GRU;
         // in is (T*B, I), wIh is (G*H, I): the input projection of every step at once, (T*B, G*H). Outside the GRU
         // both biases simply add, so b_hh joins b_ih here instead of being added at every step.
-        SDVariable projected = sd.mmul(in, wIh, false, true, false).add(gru ? bIh : bIh.add(bHh));
+        SDVariable projected = Products.timesTransposed(sd, in, (long) steps * batch, wIh, cell.gateRows())
+            .add(gru ? bIh : bIh.add(bHh));
         List<SDVariable> hs = new ArrayList<>();
         List<SDVariable> cs = new ArrayList<>();
         SDVariable h = h0;
@@ -97,7 +98,7 @@ final class StackBuilder {
         for (int t = 0; t < steps; t++) {
             SDVariable gi = rows(projected, t, cell.gateRows());
             // h is (B, H), wHh is (G*H, H): gh is (B, G*H)
-            SDVariable gh = sd.mmul(h, wHh, false, true, false);
+            SDVariable gh = Products.timesTransposed(sd, h, batch, wHh, cell.gateRows());
             switch (cell.cell()) {
                 case RNN_TANH -> h = sd.math().tanh(gi.add(gh));
                 case RNN_RELU -> h = sd.nn().relu(gi.add(gh), 0.0);
