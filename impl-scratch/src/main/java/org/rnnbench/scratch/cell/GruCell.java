@@ -37,8 +37,10 @@ public final class GruCell {
                 fromArray(SPECIES, gates, g + stride + j).add(fromArray(SPECIES, gh, q + stride + j))
                     .intoArray(gates, g + stride + j);
             }
-            Activations.sigmoid(gates, g, gates, g, n);
-            Activations.sigmoid(gates, g + stride, gates, g + stride, n);
+            // one call site for r and z (see Activations.gate)
+            for (int k = 0; k < 2; k++) {
+                Activations.gate(true, gates, g + k * stride, gates, g + k * stride, n);
+            }
             // row b: n pre-activation x_n + r * h_n
             for (int j = 0; j < n; j += LANES) {
                 FloatVector r = fromArray(SPECIES, gates, g + j);

@@ -29,10 +29,10 @@ public final class LstmCell {
         for (int b = 0; b < batch; b++) {
             int g = gOff + 4 * stride * b + j0;
             int s = stride * b + j0;
-            Activations.sigmoid(gates, g, gates, g, n);
-            Activations.sigmoid(gates, g + stride, gates, g + stride, n);
-            Activations.tanh(gates, g + 2 * stride, gates, g + 2 * stride, n);
-            Activations.sigmoid(gates, g + 3 * stride, gates, g + 3 * stride, n);
+            // one call site for the four blocks [i f g o]: sigmoid but for g (see Activations.gate)
+            for (int q = 0; q < 4; q++) {
+                Activations.gate(q != 2, gates, g + q * stride, gates, g + q * stride, n);
+            }
             // row b: gates are 4 blocks of S [i f g o]; c rows are S; j over the slice in whole vectors
             for (int j = 0; j < n; j += LANES) {
                 FloatVector i = fromArray(SPECIES, gates, g + j);

@@ -30,12 +30,23 @@ public final class Activations {
 
     /** {@code y[yOff + i] = sigmoid(x[xOff + i])} for i in [0, n), n a multiple of L (in place when x is y). */
     public static void sigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
-        apply(x, xOff, y, yOff, n, 0.5f, 0.5f, 0.5f);
+        gate(true, x, xOff, y, yOff, n);
     }
 
     /** {@code y[yOff + i] = tanh(x[xOff + i])} for i in [0, n), n a multiple of L (in place when x is y). */
     public static void tanh(float[] x, int xOff, float[] y, int yOff, int n) {
-        apply(x, xOff, y, yOff, n, 1f, 1f, 0f);
+        gate(false, x, xOff, y, yOff, n);
+    }
+
+    /**
+     * {@link #sigmoid} when {@code sigmoid} is set, else {@link #tanh}. A cell calls this from one call site in a
+     * loop over its gate blocks: every call site C2 inlines copies the whole polynomial, and with one per gate block
+     * the LSTM forward reached C2's inlining node budget (NodeCountInliningCutoff), past which Vector API calls stay
+     * out of line and box their vectors.
+     */
+    public static void gate(boolean sigmoid, float[] x, int xOff, float[] y, int yOff, int n) {
+        float half = sigmoid ? 0.5f : 1f;
+        apply(x, xOff, y, yOff, n, half, half, sigmoid ? 0.5f : 0f);
     }
 
     /** {@code y = outScale * tanh(inScale * x) + outShift}. */
