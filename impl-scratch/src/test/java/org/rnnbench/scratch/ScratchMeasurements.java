@@ -25,9 +25,9 @@ import org.rnnbench.scratch.gemm.GemmTN;
  * train step of an LSTM (I=32, H=128, B=32, T=100) on one thread, bytes allocated per steady-state train step, and
  * the two-thread speed-up at hidden 512. Run from the repository root after {@code mvn -pl impl-scratch -am verify}:
  * <pre>
- * java --add-modules jdk.incubator.vector -cp impl-scratch/target/classes:impl-scratch/target/test-classes:\
- *   core/target/classes:$HOME/.m2/repository/com/google/code/gson/gson/2.13.1/gson-2.13.1.jar \
- *   org.rnnbench.scratch.ScratchMeasurements
+ * CP=impl-scratch/target/classes:impl-scratch/target/test-classes:core/target/classes
+ * CP=$CP:$HOME/.m2/repository/com/google/code/gson/gson/2.13.1/gson-2.13.1.jar
+ * java --add-modules jdk.incubator.vector -XX:-UseTypeSpeculation -cp $CP org.rnnbench.scratch.ScratchMeasurements
  * </pre>
  */
 public final class ScratchMeasurements {

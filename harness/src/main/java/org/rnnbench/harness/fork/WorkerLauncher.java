@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.rnnbench.core.run.Environment;
 import org.rnnbench.harness.worker.Protocol;
 import org.rnnbench.harness.worker.WorkerMain;
+import org.rnnbench.scratch.ScratchBackend;
 
 /**
  * Starts worker JVMs ({@link WorkerMain}) on the parent's class path with the flags every backend needs and one
@@ -20,7 +21,9 @@ import org.rnnbench.harness.worker.WorkerMain;
  *       and OpenBLAS read them when they load);</li>
  *   <li>{@code -Dai.djl.pytorch.num_threads} and {@code -Dai.djl.pytorch.num_interop_threads} = threads, and
  *       {@code -Dai.djl.offline=true} so that DJL fails at once instead of trying a download;</li>
- *   <li>{@code --add-modules=jdk.incubator.vector} for the scratch kernels;</li>
+ *   <li>{@code --add-modules=jdk.incubator.vector} and {@code -XX:-UseTypeSpeculation} for the scratch kernels
+ *       (the second keeps JDK 17's C2 from leaving Vector API calls un-intrinsified in about one JVM in four; see
+ *       {@link org.rnnbench.scratch.ScratchBackend#JVM_FLAGS});</li>
  *   <li>{@code RNNBENCH_GIT_COMMIT}, asked of git once by the parent, for every record's provenance.</li>
  * </ul>
  * System properties the user gave the parent for the frameworks ({@code ai.djl.*}, {@code org.bytedeco.*},
@@ -30,7 +33,7 @@ import org.rnnbench.harness.worker.WorkerMain;
  */
 public final class WorkerLauncher {
     /** The JVM flags every worker gets. */
-    public static final List<String> JVM_FLAGS = List.of("--add-modules=jdk.incubator.vector");
+    public static final List<String> JVM_FLAGS = ScratchBackend.JVM_FLAGS;
     /** Environment variable with extra JVM options for worker JVMs, split on white space. */
     public static final String WORKER_OPTS = "RNNBENCH_WORKER_OPTS";
     /** Environment variables set to the thread count. */
