@@ -1,7 +1,6 @@
 package org.rnnbench.harness.bench;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -11,7 +10,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,31 +20,22 @@ import jdk.incubator.vector.VectorOperators;
 import org.rnnbench.scratch.gemm.GemmNN;
 
 /**
- * The scratch backend's single-thread GEMM {@code C = A * B} on the gate product of DESIGN.md's shape, M x K x N =
- * 32 x 160 x 512 (batch 32; input 32 + hidden 128; 4 gates x 128), the Vector API kernel beside its naive twin.
+ * The scratch backend's single-thread GEMM {@code C = A * B} on a {@link GemmShape} (by default the gate product,
+ * 32 x 160 x 512), the Vector API kernel beside its naive twin.
  * GFLOP/s = 2*M*N*K / time.
  *
- * <p>{@link #fmaPeak} measures the ceiling any kernel on this core can reach from Java: {@value #CHAINS}
- * independent chains of 256-bit fused multiply-adds (enough to hide their latency on the two FMA pipes of a
- * Zen or Skylake core) with nothing else in the loop; GFLOP/s = {@value #PEAK_FLOPS} / time.
+ * <p>{@link #fmaPeak} probes the core's FMA throughput from Java: {@value #CHAINS} independent chains of 256-bit
+ * fused multiply-adds (enough to hide their latency on the two FMA pipes of a Zen or Skylake core) with nothing
+ * else in the loop; GFLOP/s = {@value #PEAK_FLOPS} / time. It is a lower bound of the core's peak, not the peak:
+ * MKL's sgemm ({@link SgemmReferenceBenchmark}) beat it on a large product on the VM of docs/SPEED.md.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = BenchFlags.VECTOR_MODULE)
+@Fork(value = 1, jvmArgsAppend = {BenchFlags.VECTOR_MODULE, BenchFlags.NO_TYPE_SPECULATION})
 @State(Scope.Thread)
 public class GemmBenchmark {
-    /** M, rows of A and C. */
-    @Param({"32"})
-    public int m;
-    /** K, columns of A, rows of B. */
-    @Param({"160"})
-    public int k;
-    /** N, columns of B and C. */
-    @Param({"512"})
-    public int n;
-
     /** Independent accumulators of {@link #fmaPeak}. */
     static final int CHAINS = 12;
     /** Steps of each chain per {@link #fmaPeak} call. */
@@ -54,23 +43,22 @@ public class GemmBenchmark {
     /** Floating-point operations of one {@link #fmaPeak} call: chains x steps x 8 lanes x 2. */
     static final long PEAK_FLOPS = (long) CHAINS * STEPS * 8 * 2;
 
+    private int m;
+    private int k;
+    private int n;
     private float[] a;
     private float[] b;
     private float[] c;
 
-    /** Random A and B. */
+    /** A and B of the shape. */
     @Setup(Level.Trial)
-    public void setUp() {
-        SplittableRandom r = new SplittableRandom(0);
-        a = new float[m * k];
-        b = new float[k * n];
+    public void setUp(GemmShape shape) {
+        m = shape.m;
+        k = shape.k;
+        n = shape.n;
+        a = shape.a();
+        b = shape.b();
         c = new float[m * n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (float) r.nextDouble();
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (float) r.nextDouble();
-        }
     }
 
     /** The Vector API kernel. */
