@@ -28,21 +28,17 @@ public final class Activations {
     private Activations() {
     }
 
-    /** {@code y[yOff + i] = sigmoid(x[xOff + i])} for i in [0, n), n a multiple of L (in place when x is y). */
-    public static void sigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
-        gate(true, x, xOff, y, yOff, n);
-    }
-
     /** {@code y[yOff + i] = tanh(x[xOff + i])} for i in [0, n), n a multiple of L (in place when x is y). */
     public static void tanh(float[] x, int xOff, float[] y, int yOff, int n) {
         gate(false, x, xOff, y, yOff, n);
     }
 
     /**
-     * {@link #sigmoid} when {@code sigmoid} is set, else {@link #tanh}. A cell calls this from one call site in a
-     * loop over its gate blocks: every call site C2 inlines copies the whole polynomial, and with one per gate block
-     * the LSTM forward reached C2's inlining node budget (NodeCountInliningCutoff), past which Vector API calls stay
-     * out of line and box their vectors.
+     * {@code y[yOff + i] = sigmoid(x[xOff + i])} when {@code sigmoid} is set, else tanh, for i in [0, n), n a
+     * multiple of L (in place when x is y). A cell calls this from one call site in a loop over its gate blocks:
+     * every call site C2 inlines copies the whole polynomial, and with one per gate block the LSTM forward reached
+     * C2's inlining node budget (NodeCountInliningCutoff), past which Vector API calls stay out of line and box
+     * their vectors.
      */
     public static void gate(boolean sigmoid, float[] x, int xOff, float[] y, int yOff, int n) {
         float half = sigmoid ? 0.5f : 1f;
