@@ -17,6 +17,8 @@ mkdir -p "$OUT" docs
 
 # ND4J/OpenBLAS read this before the forks start; DJL and scratch take the threads parameter.
 export OMP_NUM_THREADS=1
+# The scratch backend's own JVM option (ScratchBackend.NO_TYPE_SPECULATION), for its forks only.
+SCRATCH=(-p backend=scratch -jvmArgsPrepend -XX:-UseTypeSpeculation)
 
 load() {
     echo "$1 $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.txt"
@@ -34,7 +36,7 @@ jmh() {
 # enough for C2 to compile every kernel of the slowest step.
 alloc() {
     load "alloc:start"
-    java -jar "$JAR" TrainStepBenchmark -p backend=scratch "$@" -bm avgt -tu ms -prof gc -rf json \
+    java -jar "$JAR" TrainStepBenchmark "${SCRATCH[@]}" "$@" -bm avgt -tu ms -prof gc -rf json \
         -rff "$OUT/alloc-$(echo "$*" | tr -c 'a-z0-9' '_' | cut -c1-60).json" >> "$OUT/alloc.log" 2>&1
     load "alloc:end"
 }
@@ -45,13 +47,13 @@ if [[ "${1:-}" != "--table" ]]; then
     small=(-p cell=rnn-tanh,lstm,gru -p hidden=64 -p batch=1,32 -p seqLen=20,100)
     jmh gemm 'GemmBenchmark|SgemmReferenceBenchmark' -f 1 -wi 3 -w 1 -i 5 -r 1
     jmh gemm-1024 'GemmBenchmark.fast|SgemmReferenceBenchmark' -p m=1024 -p k=1024 -p n=1024 -f 1 -wi 3 -w 1 -i 5 -r 1
-    jmh small-scratch TrainStepBenchmark -p backend=scratch "${small[@]}" -f 1 -wi 5 -w 1 -i 5 -r 1
+    jmh small-scratch TrainStepBenchmark "${SCRATCH[@]}" "${small[@]}" -f 1 -wi 5 -w 1 -i 5 -r 1
     jmh small-djl TrainStepBenchmark -p backend=djl "${small[@]}" -f 1 -wi 3 -w 1 -i 5 -r 1
     jmh small-dl4j TrainStepBenchmark -p backend=dl4j "${small[@]}" -f 1 -wi 2 -w 1 -i 3 -r 1
     for size in "128 32" "512 64"; do
         set -- $size
         large=(-p cell=lstm -p hidden="$1" -p batch="$2" -p seqLen=100)
-        jmh "h$1-scratch" TrainStepBenchmark -p backend=scratch "${large[@]}" -p threads=1,2 -f 1 -wi 3 -w 3 -i 5 -r 3
+        jmh "h$1-scratch" TrainStepBenchmark "${SCRATCH[@]}" "${large[@]}" -p threads=1,2 -f 1 -wi 3 -w 3 -i 5 -r 3
         jmh "h$1-djl" TrainStepBenchmark -p backend=djl "${large[@]}" -f 1 -wi 3 -w 3 -i 5 -r 3
         jmh "h$1-dl4j" TrainStepBenchmark -p backend=dl4j "${large[@]}" -f 1 -wi 1 -w 3 -i 2 -r 5
     done

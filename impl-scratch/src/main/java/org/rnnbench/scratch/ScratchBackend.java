@@ -22,22 +22,24 @@ import org.rnnbench.scratch.simd.Simd;
  * The {@code scratch} backend: pure-Java float32 on the incubating Vector API. Every cell, encoding, topology, loss
  * and optimizer of the contract is supported. The JVM must run with {@code --add-modules jdk.incubator.vector};
  * without it {@link #unsupportedReason} says so and nothing is created. For steady-state speed it should also run
- * with {@code -XX:-UseTypeSpeculation}: {@link #JVM_FLAGS}.
+ * with {@code -XX:-UseTypeSpeculation}: {@link #JVM_OPTIONS}.
  */
 public final class ScratchBackend implements Backend {
     /** The backend id. */
     public static final String ID = "scratch";
     /** The module the kernels need. */
     static final String VECTOR_MODULE = "jdk.incubator.vector";
+    /** The JVM option that adds {@link #VECTOR_MODULE}. */
+    public static final String ADD_VECTOR_MODULE = "--add-modules=" + VECTOR_MODULE;
     /**
-     * The JVM flags the backend is meant to run with. {@code -XX:-UseTypeSpeculation}: with type speculation on,
-     * in 7 of 53 JVMs (none of 28 with it off) JDK 17's C2 compiled a cell kernel in which a vector value
-     * had lost its exact type, so a Vector API store stayed out of line and vectors were boxed for the rest of the
-     * run: 9-12 MB allocated per train step of an LSTM with H=128, B=32, T=100, and a quarter slower. The results
-     * are the same bits either way.
+     * The JVM option that keeps the kernels' Vector API calls compiled: with type speculation on, in 7 of 53 JVMs
+     * (none of 28 with it off) JDK 17's C2 compiled a cell kernel in which a vector value had lost its exact type, so
+     * a Vector API store stayed out of line and vectors were boxed for the rest of the run: 9-12 MB allocated per
+     * train step of an LSTM with H=128, B=32, T=100, and a quarter slower. The results are the same bits either way.
      */
-    public static final List<String> JVM_FLAGS =
-        List.of("--add-modules=" + VECTOR_MODULE, "-XX:-UseTypeSpeculation");
+    public static final String NO_TYPE_SPECULATION = "-XX:-UseTypeSpeculation";
+    /** The {@link #jvmOptions()}: the Vector API module, and {@link #NO_TYPE_SPECULATION} for steady-state speed. */
+    public static final List<String> JVM_OPTIONS = List.of(ADD_VECTOR_MODULE, NO_TYPE_SPECULATION);
 
     @Override
     public String id() {
@@ -47,6 +49,11 @@ public final class ScratchBackend implements Backend {
     @Override
     public String description() {
         return "pure-Java float32: flat parameter buffers, Vector API GEMM kernels, fused gate loops";
+    }
+
+    @Override
+    public List<String> jvmOptions() {
+        return JVM_OPTIONS;
     }
 
     @Override
@@ -83,7 +90,7 @@ public final class ScratchBackend implements Backend {
         return ProbeRunner.run(cell, weights, input);
     }
 
-    /** "true" or "false": the JVM's {@code UseTypeSpeculation}, which should be off (see {@link #JVM_FLAGS}). */
+    /** "true" or "false": the JVM's {@code UseTypeSpeculation}, which should be off (see {@link #NO_TYPE_SPECULATION}). */
     private static String typeSpeculation() {
         try {
             return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("UseTypeSpeculation")

@@ -1,6 +1,6 @@
 /**
  * The {@code scratch} backend: a pure-Java float32 implementation of the whole recurrent-cell contract, registered
  * with {@link java.util.ServiceLoader}. Needs {@code --add-modules jdk.incubator.vector} at compile and run time, and
- * runs best with {@code -XX:-UseTypeSpeculation} ({@link org.rnnbench.scratch.ScratchBackend#JVM_FLAGS}).
+ * runs best with {@code -XX:-UseTypeSpeculation} ({@link org.rnnbench.scratch.ScratchBackend#JVM_OPTIONS}).
  */
 package org.rnnbench.scratch;

@@ -4,18 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The JVM flags the backend asks for are the ones its tests run with, and its versions report them. */
+/** The JVM options the backend asks for are the ones its tests run with, and its versions report them. */
 class JvmFlagsTest {
     @Test
-    void testsRunWithTheBackendsFlags() {
-        var arguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        assertTrue(arguments.contains("-XX:-UseTypeSpeculation"),
-            "surefire's argLine should carry ScratchBackend.JVM_FLAGS, got " + arguments);
-        assertTrue(ScratchBackend.JVM_FLAGS.contains("-XX:-UseTypeSpeculation"));
-        assertTrue(ScratchBackend.JVM_FLAGS.contains("--add-modules=jdk.incubator.vector"));
+    void backendAsksForTheVectorModuleAndNoTypeSpeculation() {
+        assertEquals(List.of("--add-modules=jdk.incubator.vector", "-XX:-UseTypeSpeculation"),
+            new ScratchBackend().jvmOptions());
+    }
+
+    @Test
+    void testsRunWithTheBackendsOptions() {
+        List<String> arguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        assertTrue(arguments.contains(ScratchBackend.NO_TYPE_SPECULATION),
+            "surefire's argLine should carry the backend's JVM options, got " + arguments);
     }
 
     @Test

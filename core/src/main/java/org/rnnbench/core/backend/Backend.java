@@ -1,5 +1,6 @@
 package org.rnnbench.core.backend;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +29,15 @@ public interface Backend {
 
     /** The libraries it runs on and their versions, for provenance, e.g. {@code {"djl": "0.36.0"}}. */
     Map<String, String> versions();
+
+    /**
+     * Options for the JVM this backend runs in, beyond the defaults, e.g. a module it needs or a JIT setting it
+     * depends on for speed. A harness starting one JVM per backend passes them to that JVM only, so that no backend
+     * runs under another's settings. None by default.
+     */
+    default List<String> jvmOptions() {
+        return List.of();
+    }
 
     /** Why this backend cannot train {@code model} with {@code train}, or empty when it can. */
     Optional<String> unsupportedReason(ModelSpec model, TrainSpec train);

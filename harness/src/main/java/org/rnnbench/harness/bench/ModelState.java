@@ -1,5 +1,7 @@
 package org.rnnbench.harness.bench;
 
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.openjdk.jmh.annotations.Level;
@@ -30,7 +32,10 @@ import org.rnnbench.core.weights.Initializer;
  * of steps stay finite. The shape of DESIGN.md's speed figures: I=32, H=128, B=32, T=100.
  *
  * <p>ND4J and OpenBLAS read {@code OMP_NUM_THREADS} from the environment before the JMH fork starts; JMH cannot
- * set it per fork, so run the jar with it set to {@code threads} (a warning says so otherwise).
+ * set it per fork, so run the jar with it set to {@code threads} (a warning says so otherwise). Likewise the
+ * backend's own {@link Backend#jvmOptions()}, which the forks of a benchmark over every backend do not carry: for
+ * the scratch backend run with {@code -jvmArgsPrepend -XX:-UseTypeSpeculation} (a warning says so otherwise;
+ * {@code scripts/speed-table.sh} does).
  */
 @State(Scope.Benchmark)
 public class ModelState {
@@ -75,6 +80,13 @@ public class ModelState {
                 + " the fork starts (run: OMP_NUM_THREADS=" + threads + " java -jar benchmarks.jar ...)");
         }
         Backend b = Backends.get(backend);
+        List<String> arguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> missing = b.jvmOptions().stream().filter(o -> !arguments.contains(o)).toList();
+        if (!missing.isEmpty()) {
+            System.err.println("warning: the " + backend + " backend runs with the JVM options " + missing
+                + ", which this fork lacks (run: java -jar benchmarks.jar ... -jvmArgsPrepend \""
+                + String.join(" ", missing) + "\")");
+        }
         ModelSpec spec = new ModelSpec(new InputEncoding.Dense(INPUT), CellType.parse(cell), hidden, 1,
             Topology.MANY_TO_ONE, 1, LossType.MSE);
         TrainSpec train = TrainSpec.adam(1e-4, batch, Integer.MAX_VALUE, 0).withClipNorm(1.0);

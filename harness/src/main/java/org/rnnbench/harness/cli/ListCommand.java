@@ -82,7 +82,8 @@ public final class ListCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("rnnbench-list");
         try {
             Path file = dir.resolve("backends.json");
-            WorkerProcess w = new WorkerLauncher(1).start("describe", file, dir.resolve("worker.log"), e -> { });
+            WorkerProcess w = new WorkerLauncher(1).start("describe", file, null, dir.resolve("worker.log"),
+                e -> { });
             if (w.waitFor() == 0 && Files.exists(file)) {
                 return JobFiles.read(file, BackendInfo.Listing.class).backends();
             }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.rnnbench.core.backend.Backend;
+import org.rnnbench.core.backend.Backends;
 import org.rnnbench.core.run.Environment;
 import org.rnnbench.harness.worker.Protocol;
 import org.rnnbench.harness.worker.WorkerMain;
@@ -21,9 +23,10 @@ import org.rnnbench.scratch.ScratchBackend;
  *       and OpenBLAS read them when they load);</li>
  *   <li>{@code -Dai.djl.pytorch.num_threads} and {@code -Dai.djl.pytorch.num_interop_threads} = threads, and
  *       {@code -Dai.djl.offline=true} so that DJL fails at once instead of trying a download;</li>
- *   <li>{@code --add-modules=jdk.incubator.vector} and {@code -XX:-UseTypeSpeculation} for the scratch kernels
- *       (the second keeps JDK 17's C2 from leaving Vector API calls un-intrinsified in about one JVM in four; see
- *       {@link org.rnnbench.scratch.ScratchBackend#JVM_FLAGS});</li>
+ *   <li>{@code --add-modules=jdk.incubator.vector} in every worker, so that each sees the scratch backend;</li>
+ *   <li>the {@link Backend#jvmOptions()} of the worker's backend, and of no other (the scratch backend's
+ *       {@code -XX:-UseTypeSpeculation} is for its kernels, not a setting the frameworks' workers should run
+ *       under);</li>
  *   <li>{@code RNNBENCH_GIT_COMMIT}, asked of git once by the parent, for every record's provenance.</li>
  * </ul>
  * System properties the user gave the parent for the frameworks ({@code ai.djl.*}, {@code org.bytedeco.*},
@@ -33,7 +36,7 @@ import org.rnnbench.scratch.ScratchBackend;
  */
 public final class WorkerLauncher {
     /** The JVM flags every worker gets. */
-    public static final List<String> JVM_FLAGS = ScratchBackend.JVM_FLAGS;
+    public static final List<String> JVM_FLAGS = List.of(ScratchBackend.ADD_VECTOR_MODULE);
     /** Environment variable with extra JVM options for worker JVMs, split on white space. */
     public static final String WORKER_OPTS = "RNNBENCH_WORKER_OPTS";
     /** Environment variables set to the thread count. */
@@ -51,11 +54,14 @@ public final class WorkerLauncher {
         this.gitCommit = Environment.currentGitCommit();
     }
 
-    /** The command line of a worker. */
-    public List<String> command(String kind, Path jobFile) {
+    /** The command line of a worker for {@code backend}, or for none in particular when it is null. */
+    public List<String> command(String kind, Path jobFile, String backend) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JVM_FLAGS);
+        if (backend != null) {
+            Backends.get(backend).jvmOptions().stream().filter(o -> !cmd.contains(o)).forEach(cmd::add);
+        }
         String extra = System.getenv(WORKER_OPTS);
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.strip().split("\\s+")));
@@ -83,13 +89,14 @@ public final class WorkerLauncher {
     }
 
     /**
-     * Starts a worker. Its standard error goes to {@code log} (appended); its protocol events go to
-     * {@code events} from a reader thread; its standard input stays open until it ends (see {@link WorkerMain}).
+     * Starts a worker for {@code backend} (null: for none in particular, as the one that lists them all). Its
+     * standard error goes to {@code log} (appended); its protocol events go to {@code events} from a reader thread;
+     * its standard input stays open until it ends (see {@link WorkerMain}).
      */
-    public WorkerProcess start(String kind, Path jobFile, Path log, Consumer<Protocol.Event> events)
+    public WorkerProcess start(String kind, Path jobFile, String backend, Path log, Consumer<Protocol.Event> events)
         throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        ProcessBuilder pb = new ProcessBuilder(command(kind, jobFile));
+        ProcessBuilder pb = new ProcessBuilder(command(kind, jobFile, backend));
         Map<String, String> env = pb.environment();
         for (String v : THREAD_VARIABLES) {
             env.put(v, Integer.toString(threads));

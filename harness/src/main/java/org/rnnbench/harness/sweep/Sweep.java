@@ -140,7 +140,7 @@ public final class Sweep {
             List<PlannedUnit> job = todo;
             JobFiles.write(jobFile, new TrainJob(backend, threads, dir.toAbsolutePath().toString(), job, evaluate));
             Set<Integer> started = new HashSet<>();
-            WorkerProcess worker = launcher.start("train", jobFile, log, event -> onEvent(event, job, started,
+            WorkerProcess worker = launcher.start("train", jobFile, backend, log, event -> onEvent(event, job, started,
                 progress));
             running.set(worker);
             int code = worker.waitFor();

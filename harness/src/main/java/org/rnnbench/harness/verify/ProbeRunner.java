@@ -69,7 +69,7 @@ public final class ProbeRunner {
             Path job = work.resolve(file + ".job.json");
             JobFiles.write(job, new ProbeJob(backend, probes));
             Path log = work.resolve(file + ".log");
-            WorkerProcess w = launcher.start("probe", job, log, e -> { });
+            WorkerProcess w = launcher.start("probe", job, backend, log, e -> { });
             int code = w.waitFor();
             List<String> tail = w.logTail(1);
             String crash = "the " + backend + " worker JVM ended with exit code " + code
