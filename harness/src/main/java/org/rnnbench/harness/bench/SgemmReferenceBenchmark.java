@@ -28,9 +28,9 @@ import org.rnnbench.dl4j.runtime.Threads;
  * as {@link GemmBenchmark}: libtorch's (MKL, through DJL) and ND4J's (OpenBLAS). It answers what "one core's sgemm
  * peak" is on the machine at hand, against which {@link GemmBenchmark#fast} is read: on the gate product 32 x 160 x
  * 512 and on a large square product ({@code -p m=1024 -p k=1024 -p n=1024}), where a tuned library comes closest
- * to the core's peak (on the 2-vCPU EPYC VM of docs/SPEED.md, above {@link GemmBenchmark#fmaPeak}). GFLOP/s =
- * 2*M*N*K / time. Run with
- * {@code OMP_NUM_THREADS=1} in the environment: OpenBLAS sizes its pool when it loads.
+ * to the core's peak (on the 2-vCPU EPYC VM of docs/SPEED.md, above {@link GemmBenchmark#fmaPeak}).
+ * GFLOP/s = 2*M*N*K / time. Run with {@code OMP_NUM_THREADS=1} in the environment: OpenBLAS sizes its pool when it
+ * loads.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
