@@ -218,7 +218,8 @@ public abstract class ContractSuite {
                     + ", gradient norm " + refNorm + ")", m.exportWeights(), ref.exportWeights(), spec.cell(), tol);
 
                 CanonicalWeights poisoned = w.copy();
-                poisoned.data(ParameterLayout.weightHh(0))[0] = Float.NaN;
+                poisoned.data(spec.cell().hasRecurrentWeights() ? ParameterLayout.weightHh(0)
+                    : ParameterLayout.weightIh(0))[0] = Float.NaN;
                 m.importWeights(poisoned);
                 double forwardLoss = assertDoesNotThrow(() -> m.forward(batch).loss(),
                     c + ": forward must not throw on NaN weights");
