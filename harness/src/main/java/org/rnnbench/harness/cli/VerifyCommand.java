@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -26,6 +27,7 @@ import org.rnnbench.core.weights.SafeTensors;
 import org.rnnbench.core.weights.Tensor;
 import org.rnnbench.harness.Main;
 import org.rnnbench.harness.UsageException;
+import org.rnnbench.harness.fork.WorkerSettings;
 import org.rnnbench.harness.plan.Planner;
 import org.rnnbench.harness.verify.ProbeRunner;
 import org.rnnbench.harness.verify.VerifyCase;
@@ -100,15 +102,14 @@ public final class VerifyCommand implements Callable<Integer> {
         + " file: <id>/output, <id>/h_n, <id>/c_n, <id>/grad/input, <id>/grad/<weight> (and input and weights).")
     Path dump;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Threads per backend; default"
-        + " ${DEFAULT-VALUE}.")
-    int threads;
+    @Mixin
+    WorkerOptions workers;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Planner.checkRange("--threads", threads, 1, Planner.MAX_THREADS);
+        WorkerSettings settings = workers.settings();
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new UsageException("--tolerance " + tolerance + ": must be a finite number above 0, e.g. 1e-4");
         }
@@ -116,7 +117,7 @@ public final class VerifyCommand implements Callable<Integer> {
         List<String> ids = backendIds();
         Path work = Files.createTempDirectory("rnnbench-verify");
         try {
-            Map<String, Map<String, ProbeRunner.Result>> results = new ProbeRunner(work, threads, err).run(cases,
+            Map<String, Map<String, ProbeRunner.Result>> results = new ProbeRunner(work, settings, err).run(cases,
                 ids);
             VerifyReport report = new VerifyReport(tolerance);
             for (Map.Entry<String, VerifyCase> c : cases.entrySet()) {
