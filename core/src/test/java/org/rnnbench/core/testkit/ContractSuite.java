@@ -55,7 +55,7 @@ import org.rnnbench.core.weights.ParameterLayout;
  * weights after training are compared with {@link Comparison#assertEquivalent} (recurrent biases by their sum, so
  * a backend may fold them). A combination the backend declares unsupported is checked only for a reason that is a
  * sentence and for {@code create} refusing it; every cell on many-to-one and many-to-many (every encoding and
- * loss, 1 or 2 layers, SGD or Adam) must be supported.
+ * loss, 1 or 2 layers, SGD, Adam or RMSprop) must be supported.
  *
  * <p>Cost: {@link ContractCases#grid()} (264 combinations) creates one model each; {@link ContractCases#training()}
  * (24) creates at most four each.
@@ -65,6 +65,10 @@ public abstract class ContractSuite {
     public static final double SGD_LR = 0.5;
     /** Adam learning rate of the training checks. */
     public static final double ADAM_LR = 0.05;
+    /** RMSprop learning rate of the RMSprop check (its first step moves every weight by about ten times this). */
+    public static final double RMSPROP_LR = 0.01;
+    /** RMSprop steps compared with the reference. */
+    public static final int RMSPROP_STEPS = 3;
     /** Adam steps of the "loss falls" and determinism checks. */
     public static final int TRAIN_STEPS = 40;
     /** After {@value #TRAIN_STEPS} Adam steps the loss must be below this fraction of the first step's. */
@@ -182,7 +186,7 @@ public abstract class ContractSuite {
     }
 
     /**
-     * The training checks on a few models: two Adam steps; the loss falls over {@value #TRAIN_STEPS} Adam steps on
+     * The training checks on a few models: two Adam steps; {@value #RMSPROP_STEPS} RMSprop steps; the loss falls over {@value #TRAIN_STEPS} Adam steps on
      * one batch; the same weights and batch give a bit-identical loss curve on a second fresh model; an active
      * global-norm clip; NaN weights give NaN losses without throwing; a truncated-BPTT step (many-to-many), or its
      * refusal elsewhere.
@@ -207,6 +211,20 @@ public abstract class ContractSuite {
             assertTrue(last < FALL * curve[0], c + ": the loss must fall below " + FALL + " of its first value over "
                 + TRAIN_STEPS
                 + " Adam steps on one batch (from " + curve[0] + " to " + last + ")");
+        }
+
+        TrainSpec rmsprop = TrainSpec.rmsprop(RMSPROP_LR, RandomBatches.BATCH, RMSPROP_STEPS, c.seed());
+        if (supported(backend, spec, rmsprop)) {
+            ReferenceModel ref = referenceModel(spec, rmsprop, w);
+            try (SequenceModel m = backend.create(spec, rmsprop, threads())) {
+                m.importWeights(w);
+                for (int s = 1; s <= RMSPROP_STEPS; s++) {
+                    Comparison.assertClose(c + ": RMSprop step " + s + " loss", m.trainStep(batch),
+                        ref.trainStep(batch), tol);
+                    Comparison.assertEquivalent(c + ": weights after RMSprop step " + s, m.exportWeights(),
+                        ref.exportWeights(), spec.cell(), tol);
+                }
+            }
         }
 
         double refNorm = referenceModel(spec, TrainSpec.sgd(SGD_LR, RandomBatches.BATCH, 1, c.seed()), w)

@@ -89,8 +89,8 @@ public final class GradientsCommand implements Callable<Integer>, SweepCommand {
         + " ${DEFAULT-VALUE}.")
     double lr;
 
-    @Option(names = "--optimizer", paramLabel = "OPT", defaultValue = "adam", description = "sgd or adam; default"
-        + " ${DEFAULT-VALUE}.")
+    @Option(names = "--optimizer", paramLabel = "OPT", defaultValue = "adam",
+        description = "sgd, adam or rmsprop; default ${DEFAULT-VALUE}.")
     String optimizer;
 
     @Option(names = "--clip", paramLabel = "NORM", defaultValue = "1", description = "Gradient clipping; default"

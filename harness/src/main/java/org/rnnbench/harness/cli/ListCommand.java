@@ -127,7 +127,7 @@ public final class ListCommand implements Callable<Integer> {
     private static void inits(PrintWriter out) {
         out.println("initialisers (--init): " + java.util.Arrays.stream(Init.values()).map(Init::id)
             .collect(Collectors.joining(", ")));
-        out.println("optimizers (--optimizer): sgd, adam");
+        out.println("optimizers (--optimizer): " + org.rnnbench.core.spec.Optimizer.known());
         out.println("thread limit (--threads): 1.." + Planner.MAX_THREADS);
     }
 }
