@@ -147,9 +147,11 @@ final class StackBuilder {
             a = z.rsub(1.0);
             b = z.mul(columns(g, all, 1));
         } else {
-            // blocks [f, i, h~]: u = f/(f+i), h = u*h + (1-u)*h~
-            SDVariable f = sd.nn().sigmoid(columns(g, all, 0));
-            a = f.div(f.add(sd.nn().sigmoid(columns(g, all, 1))));
+            // blocks [f, i, h~]: u = f/(f+i), h = u*h + (1-u)*h~; u = sigmoid(log f - log i) with
+            // log sigmoid(x) = -softplus(-x), so that gates far below zero give neither 0/0 nor an underflowing
+            // (f+i)^2 in the backward of a division
+            SDVariable logF = sd.nn().softplus(columns(g, all, 0).neg()).neg();
+            a = sd.nn().sigmoid(logF.add(sd.nn().softplus(columns(g, all, 1).neg())));
             b = a.rsub(1.0).mul(columns(g, all, 2));
         }
         int hidden = cell.hiddenSize();
