@@ -126,13 +126,18 @@ public final class VerifyCommand implements Callable<Integer> {
                 }
                 report.add(out, c.getKey(), c.getValue(), byBackend);
             }
-            boolean passed = report.finish(out);
+            VerifyReport.Outcome outcome = report.finish(out);
             if (dump != null) {
                 writeDump(cases, results, ids);
                 out.println("verify: tensors written to " + dump);
             }
             out.flush();
-            return passed ? Main.EXIT_OK : Main.EXIT_MISMATCH;
+            if (outcome == VerifyReport.Outcome.NOTHING_COMPARED) {
+                throw new UsageException("verify: no pair of backends left to compare on " + String.join(", ",
+                    report.uncompared()) + " (backends " + String.join(",", ids) + "); give at least two backends"
+                    + " that run the cell");
+            }
+            return outcome == VerifyReport.Outcome.PASSED ? Main.EXIT_OK : Main.EXIT_MISMATCH;
         } finally {
             deleteTree(work);
         }
