@@ -128,4 +128,30 @@ class BadInputTest {
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().contains("not an rnnbench results directory"), r.err());
     }
+
+    @Test
+    void aSymlinkedRecordFileOrAnotherMatrixInTheSameDirectoryIsRefused() throws IOException {
+        Path out = tmp.resolve("r");
+        String[] first = {"run", "--tasks", "adding-T6", "--cells", "gru", "--hidden", "4", "--steps", "2",
+            "--batch", "2", "--backends", "reference", "--out", out.toString(), "--progress", "none"};
+        assertEquals(Main.EXIT_OK, Cli.run(first).code());
+        String records = Files.readString(out.resolve("runs.jsonl"));
+        Cli.Result other = Cli.run("run", "--tasks", "adding-T6", "--cells", "lstm", "--hidden", "4", "--steps", "2",
+            "--batch", "2", "--backends", "reference", "--out", out.toString(), "--progress", "none");
+        assertEquals(Main.EXIT_USAGE, other.code(), other.err());
+        assertEquals(1, other.errLines().size(), other.err());
+        assertTrue(other.err().contains("holds the results of another run") && other.err().contains("use another"
+            + " --out"), other.err());
+        Cli.Result same = Cli.run(first);
+        assertEquals(Main.EXIT_OK, same.code(), "the same command again resumes: " + same.err());
+        Path elsewhere = tmp.resolve("elsewhere.jsonl");
+        Files.writeString(elsewhere, records + "{\"cut");
+        Files.delete(out.resolve("runs.jsonl"));
+        Files.createSymbolicLink(out.resolve("runs.jsonl"), elsewhere);
+        Cli.Result linked = Cli.run(first);
+        assertEquals(Main.EXIT_USAGE, linked.code(), linked.err());
+        assertEquals(1, linked.errLines().size(), linked.err());
+        assertTrue(linked.err().contains("is a symbolic link"), linked.err());
+        assertEquals(records + "{\"cut", Files.readString(elsewhere), "the target keeps its last line");
+    }
 }
