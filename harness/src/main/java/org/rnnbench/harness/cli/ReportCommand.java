@@ -36,7 +36,7 @@ public final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--warmup", paramLabel = "F", description = "Fraction of each run's first steps left out of step"
-        + " times, as 0.1 or 10% (default 10%).")
+        + " times, as 0.1 or 10%% (default 10%%).")
     String warmup = Double.toString(StepTimes.DEFAULT_WARMUP);
 
     @Override

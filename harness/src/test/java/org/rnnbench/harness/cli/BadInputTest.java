@@ -87,8 +87,11 @@ class BadInputTest {
         assertOneLine("Unmatched argument at index 0: 'bench'", "bench");
         Cli.Result none = Cli.run();
         assertEquals(Main.EXIT_USAGE, none.code());
-        assertEquals(List.of("rnnbench: missing command; give one of list, run, gradients, verify (see 'rnnbench"
-            + " --help')"), none.errLines());
+        List<String> commands = List.copyOf(new picocli.CommandLine(new RnnbenchCommand()).getSubcommands().keySet());
+        assertTrue(commands.containsAll(List.of("list", "run", "gradients", "verify", "report", "compare")),
+            commands.toString());
+        assertEquals(List.of("rnnbench: missing command; give one of " + String.join(", ", commands) + " (see"
+            + " 'rnnbench --help')"), none.errLines());
     }
 
     @Test
@@ -153,5 +156,23 @@ class BadInputTest {
         assertEquals(1, linked.errLines().size(), linked.err());
         assertTrue(linked.err().contains("is a symbolic link"), linked.err());
         assertEquals(records + "{\"cut", Files.readString(elsewhere), "the target keeps its last line");
+    }
+
+    @Test
+    void everyCommandsHelpPrintsWithoutPicocliWarnings() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : new picocli.CommandLine(new RnnbenchCommand()).getSubcommands().keySet()) {
+                Cli.Result r = Cli.run(command, "--help");
+                assertEquals(Main.EXIT_OK, r.code(), command + ": " + r.err());
+                assertTrue(r.out().contains("Usage: rnnbench " + command), r.out());
+                assertFalse(r.out().contains("%n"), command + ": " + r.out());
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
