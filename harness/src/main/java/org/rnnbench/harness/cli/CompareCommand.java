@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import org.rnnbench.harness.UsageException;
+import org.rnnbench.harness.store.UserPaths;
 import org.rnnbench.reports.compare.Compare;
 import org.rnnbench.reports.compare.CompareSettings;
 import org.rnnbench.reports.compare.Comparison;
@@ -61,6 +62,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
+        if (markdown != null) {
+            UserPaths.requireOutputFile("--markdown", markdown);
+        }
         Comparison c;
         try {
             CompareSettings settings = CompareSettings.DEFAULTS

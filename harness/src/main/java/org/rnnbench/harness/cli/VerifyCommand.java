@@ -30,6 +30,7 @@ import org.rnnbench.harness.Main;
 import org.rnnbench.harness.UsageException;
 import org.rnnbench.harness.fork.WorkerSettings;
 import org.rnnbench.harness.plan.Planner;
+import org.rnnbench.harness.store.UserPaths;
 import org.rnnbench.harness.verify.ProbeRunner;
 import org.rnnbench.harness.verify.VerifyCase;
 import org.rnnbench.harness.verify.VerifyReport;
@@ -114,6 +115,9 @@ public final class VerifyCommand implements Callable<Integer> {
         WorkerSettings settings = workers.settings();
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new UsageException("--tolerance " + tolerance + ": must be a finite number above 0, e.g. 1e-4");
+        }
+        if (dump != null) {
+            UserPaths.requireOutputFile("--dump", dump);
         }
         Map<String, VerifyCase> cases = cases();
         List<String> ids = backendIds();

@@ -62,10 +62,12 @@ public final class ResultsDir implements AutoCloseable {
      *
      * @param name the plan: the suite name or the hash of the planned unit ids; a directory holds one plan
      * @throws UsageException when the path is a file, a non-empty directory without a manifest, a directory of
-     *                        another kind of study or of another plan, holds a symbolic link, or is locked by
-     *                        another rnnbench process
+     *                        another kind of study or of another plan, holds a symbolic link, is locked by
+     *                        another rnnbench process, or holds a run record file with a corrupt line or a unit
+     *                        recorded twice
      */
     public static ResultsDir open(Path dir, String kind, String name, List<String> command) throws IOException {
+        UserPaths.requireOutputDirectory("results directory", dir);
         refuseLinks(dir);
         Manifest existing = readManifest(dir, kind);
         if (existing != null && existing.name() != null && !existing.name().equals(name)) {
@@ -73,8 +75,14 @@ public final class ResultsDir implements AutoCloseable {
                 + " by '" + String.join(" ", existing.command() == null ? List.of() : existing.command()) + "'), not"
                 + " of this one (" + name + "); use another --out");
         }
-        Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel;
+        try {
+            Files.createDirectories(dir);
+            channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UsageException("results directory " + dir + " cannot be written: " + UserPaths.describe(e)
+                + "; choose another directory with --out");
+        }
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -85,6 +93,13 @@ public final class ResultsDir implements AutoCloseable {
             channel.close();
             throw new UsageException("results directory " + dir + " is in use by another rnnbench process; wait for"
                 + " it to finish or choose another directory with --out");
+        }
+        try {
+            new RunStore(dir).byId();
+        } catch (UsageException e) {
+            lock.release();
+            channel.close();
+            throw e;
         }
         Manifest manifest = existing;
         if (manifest == null) {

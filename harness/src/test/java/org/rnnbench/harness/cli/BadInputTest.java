@@ -175,4 +175,57 @@ class BadInputTest {
         }
         assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aPathThatIsNotARegularFileSaysWhatItIs() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("weights-dir"));
+        assertOneLine("--weights " + dir + ": a directory; give a safetensors file", "verify", "--cell", "lstm",
+            "--weights", dir.toString());
+        assertOneLine("--input /dev/null: a character device; give a safetensors file", "verify", "--cell", "lstm",
+            "--input", "/dev/null");
+        Path fifo = tmp.resolve("fifo");
+        try {
+            assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertOneLine("--weights " + fifo + ": a FIFO (named pipe); give a safetensors file", "verify", "--cell",
+            "lstm", "--weights", fifo.toString());
+        assertOneLine("--weights " + tmp.resolve("none") + ": no such file; give a safetensors file", "verify",
+            "--cell", "lstm", "--weights", tmp.resolve("none").toString());
+    }
+
+    @Test
+    void outputPathsThatCannotBeWrittenAreRefusedBeforeTheWork() throws IOException {
+        Path file = tmp.resolve("notes.txt");
+        Files.writeString(file, "x");
+        Cli.Result below = Cli.run("run", "--tasks", "adding-T6", "--backends", "scratch", "--out",
+            file.resolve("sub").toString());
+        assertEquals(Main.EXIT_USAGE, below.code(), below.err());
+        assertEquals(List.of("rnnbench: results directory " + file.resolve("sub") + ": " + file + " is a regular file,"
+            + " not a directory, so nothing can be created below it; give another path"), below.errLines());
+        Path dir = Files.createDirectories(tmp.resolve("a-dir"));
+        assertOneLine("--dump " + dir + ": a directory, not a file that can be written", "verify", "--cell", "lstm",
+            "--dump", dir.toString());
+        assertOneLine("--dump " + file.resolve("d.safetensors") + ": " + file + " is a regular file", "verify",
+            "--cell", "lstm", "--dump", file.resolve("d.safetensors").toString());
+        assertOneLine("--markdown " + dir + ": a directory, not a file that can be written", "compare",
+            tmp.toString(), tmp.toString(), "--markdown", dir.toString());
+        assertOneLine("--out " + file + ": a regular file, not a directory", "report", tmp.toString(), "--out",
+            file.toString());
+    }
+
+    @Test
+    void aCorruptLineMetWhileResumingIsOneLineAndExitTwo() throws IOException {
+        Path out = tmp.resolve("r");
+        String[] run = {"run", "--tasks", "adding-T6", "--cells", "gru", "--hidden", "4", "--steps", "2", "--batch",
+            "2", "--backends", "reference", "--out", out.toString(), "--progress", "none"};
+        assertEquals(Main.EXIT_OK, Cli.run(run).code());
+        Files.writeString(out.resolve("runs.jsonl"), "{\"id\": broken}\n", java.nio.file.StandardOpenOption.APPEND);
+        Cli.Result r = Cli.run(run);
+        assertEquals(Main.EXIT_USAGE, r.code(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.errLines().get(0).startsWith("rnnbench: " + out.resolve("runs.jsonl") + ":2: not a valid run"
+            + " record ('broken' at column 8 is not JSON"), r.err());
+    }
 }
