@@ -25,8 +25,8 @@ public final class RnnbenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("rnnbench: missing command; give one of list, run, gradients, verify"
-            + " (see 'rnnbench --help')");
+        spec.commandLine().getErr().println("rnnbench: missing command; give one of " + String.join(", ",
+            spec.subcommands().keySet()) + " (see 'rnnbench --help')");
         return Main.EXIT_USAGE;
     }
 
