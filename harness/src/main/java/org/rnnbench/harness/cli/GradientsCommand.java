@@ -1,13 +1,14 @@
 package org.rnnbench.harness.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,6 @@ import picocli.CommandLine.Spec;
 
 import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.core.spec.CellType;
-import org.rnnbench.harness.Main;
 import org.rnnbench.harness.UsageException;
 import org.rnnbench.harness.gradients.GradientTables;
 import org.rnnbench.harness.plan.Matrix;
@@ -25,21 +25,18 @@ import org.rnnbench.harness.plan.PlannedUnit;
 import org.rnnbench.harness.plan.Planner;
 import org.rnnbench.harness.plan.Sizes;
 import org.rnnbench.harness.plan.TaskCatalog;
-import org.rnnbench.harness.store.ResultsDir;
-import org.rnnbench.harness.store.RunStore;
-import org.rnnbench.harness.sweep.Sweep;
 
 /**
  * {@code rnnbench gradients}: the gradient-decay study. For every cell, backend, initialiser and sequence length,
  * the norm of dL/dh_t against t on a fixed held-out batch at initialisation and after N train steps, with a fitted
  * decay rate and horizon ({@link org.rnnbench.harness.gradients.DecayFit}). Units run through the same resumable
- * {@link Sweep} as {@code run} (without evaluation) into {@code results/gradients-<hash>/}.
+ * {@link SweepTail} as {@code run} (without evaluation) into {@code results/gradients-<hash>/}.
  */
 @Command(name = "gradients", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Gradient-decay study: |dL/dh_t| against t at initialisation and after N steps, a fitted decay"
         + " rate per step and the horizon (steps back until the norm falls below 1e-3 of the last step's).",
         "Results go to results/gradients-<hash>/ (runs.jsonl, gradients.csv, gradient_norms.csv)."})
-public final class GradientsCommand implements Callable<Integer> {
+public final class GradientsCommand implements Callable<Integer>, SweepCommand {
     static final String LENGTH = "{T}";
 
     @Spec
@@ -92,8 +89,8 @@ public final class GradientsCommand implements Callable<Integer> {
         + " ${DEFAULT-VALUE}.")
     double lr;
 
-    @Option(names = "--optimizer", paramLabel = "OPT", defaultValue = "adam", description = "sgd or adam; default"
-        + " ${DEFAULT-VALUE}.")
+    @Option(names = "--optimizer", paramLabel = "OPT", defaultValue = "adam",
+        description = "sgd, adam or rmsprop; default ${DEFAULT-VALUE}.")
     String optimizer;
 
     @Option(names = "--clip", paramLabel = "NORM", defaultValue = "1", description = "Gradient clipping; default"
@@ -105,17 +102,21 @@ public final class GradientsCommand implements Callable<Integer> {
     List<Long> seeds;
 
     @Mixin
-    WorkerOptions workers;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Results directory instead of the default.")
-    Path out;
+    SweepOptions sweep;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
-        int threads = workers.threads();
-        var mode = workers.progressMode();
+        return SweepTail.execute(spec, sweep, plan());
+    }
+
+    @Override
+    public SweepOptions sweepOptions() {
+        return sweep;
+    }
+
+    @Override
+    public SweepTail.Plan plan() {
+        int threads = sweep.workers.threads();
         List<String> taskIds = taskIds();
         List<String> cellIds = cellIds();
         List<Matrix> matrices = new ArrayList<>();
@@ -125,29 +126,17 @@ public final class GradientsCommand implements Callable<Integer> {
         }
         List<PlannedUnit> units = new Planner(new TaskCatalog(), Sizes.physicalMemory()).plan(matrices, threads);
         String name = Planner.matrixName("gradients", units.stream().map(PlannedUnit::id).toList());
-        Path dir = out != null ? out : Path.of("results", name);
-        List<String> command = new ArrayList<>(List.of("rnnbench"));
-        command.addAll(spec.commandLine().getParseResult().originalArgs());
-        try (ResultsDir rd = ResultsDir.open(dir, "gradients", name, command)) {
-            stderr.println("rnnbench: " + units.size() + " gradient units into " + dir);
-            Sweep.Outcome outcome = new Sweep(dir, threads, false, mode, stderr).run(units);
-            Set<String> planned = new LinkedHashSet<>(units.stream().map(PlannedUnit::id).toList());
-            List<RunRecord> records = new RunStore(dir).records().stream().filter(r -> planned.contains(r.id()))
-                .toList();
-            GradientTables.write(dir, records);
-            GradientTables.print(stdout, records);
-            stdout.flush();
-            for (Map.Entry<String, String> e : outcome.notStarted().entrySet()) {
-                stderr.println("rnnbench: backend " + e.getKey() + " did not run: " + e.getValue());
-            }
-            stderr.println("rnnbench: results in " + dir + " (" + RunStore.FILE + ", " + GradientTables.FITS + ", "
-                + GradientTables.NORMS + ")");
-            if (outcome.interrupted()) {
-                stderr.println("rnnbench: stopped; run the same command again to resume");
-                return Main.EXIT_INTERRUPTED;
-            }
-            return outcome.notStarted().isEmpty() ? Main.EXIT_OK : Main.EXIT_FAILURE;
-        }
+        return new SweepTail.Plan("gradients", name, units, false, List.of(GradientTables.FITS, GradientTables.NORMS),
+            GradientsCommand::finish);
+    }
+
+    /** What {@code gradients} writes at its end: the fits and curves of the planned units, and their table. */
+    static void finish(Path dir, List<RunRecord> records, List<PlannedUnit> units, PrintWriter out,
+                       PrintWriter err) throws IOException {
+        Set<String> planned = units.stream().map(PlannedUnit::id).collect(Collectors.toSet());
+        List<RunRecord> mine = records.stream().filter(r -> planned.contains(r.id())).toList();
+        GradientTables.write(dir, mine);
+        GradientTables.print(out, mine);
     }
 
     /** The task ids: the pattern with each length, or the task itself when it has no {T}. */

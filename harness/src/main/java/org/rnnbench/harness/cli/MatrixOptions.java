@@ -46,7 +46,7 @@ public final class MatrixOptions {
     double lr;
 
     @Option(names = "--optimizer", paramLabel = "OPT", defaultValue = "adam",
-        description = "sgd or adam; default ${DEFAULT-VALUE}.")
+        description = "sgd, adam or rmsprop; default ${DEFAULT-VALUE}.")
     String optimizer;
 
     @Option(names = "--clip", paramLabel = "NORM", defaultValue = "1",

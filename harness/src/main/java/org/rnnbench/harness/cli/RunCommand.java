@@ -1,10 +1,9 @@
 package org.rnnbench.harness.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -16,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import org.rnnbench.core.run.RunRecord;
-import org.rnnbench.harness.Main;
 import org.rnnbench.harness.UsageException;
 import org.rnnbench.harness.plan.Matrix;
 import org.rnnbench.harness.plan.PlannedUnit;
@@ -25,15 +23,12 @@ import org.rnnbench.harness.plan.Sizes;
 import org.rnnbench.harness.plan.Suite;
 import org.rnnbench.harness.plan.Suites;
 import org.rnnbench.harness.plan.TaskCatalog;
-import org.rnnbench.harness.progress.Progress;
-import org.rnnbench.harness.store.ResultsDir;
 import org.rnnbench.harness.store.RunCsv;
-import org.rnnbench.harness.store.RunStore;
 import org.rnnbench.harness.sweep.Summary;
-import org.rnnbench.harness.sweep.Sweep;
 
 /**
- * {@code rnnbench run}: a suite or an explicit matrix into a results directory, resumably (see {@link Sweep}).
+ * {@code rnnbench run}: a suite or an explicit matrix into a results directory, resumably (see
+ * {@link org.rnnbench.harness.sweep.Sweep} and {@link SweepTail}).
  * The directory is {@code results/<suite>} (with {@code -threads<N>} for N other than 1) or
  * {@code results/run-<hash of the unit ids>}, so the same command always finds its own results again.
  */
@@ -42,7 +37,7 @@ import org.rnnbench.harness.sweep.Sweep;
         "Give a suite (--suite quick) or a matrix (--tasks ... with the other lists). Results go to"
             + " results/<suite>/ or results/run-<hash>/ (runs.jsonl, runs.csv); running the same command again"
             + " resumes and skips finished units."})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, SweepCommand {
     @Spec
     CommandSpec spec;
 
@@ -62,21 +57,21 @@ public final class RunCommand implements Callable<Integer> {
     Double targetLoss;
 
     @Mixin
-    WorkerOptions workers;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Results directory instead of the default.")
-    Path out;
-
-    @Option(names = "--retry-failed", description = "Run units recorded as FAILED again (their records are"
-        + " replaced).")
-    boolean retryFailed;
+    SweepOptions sweep;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
-        int threads = workers.threads();
-        Progress.Mode mode = workers.progressMode();
+        return SweepTail.execute(spec, sweep, plan());
+    }
+
+    @Override
+    public SweepOptions sweepOptions() {
+        return sweep;
+    }
+
+    @Override
+    public SweepTail.Plan plan() {
+        int threads = sweep.workers.threads();
         String name;
         List<Matrix> matrices;
         if (suite != null) {
@@ -101,41 +96,20 @@ public final class RunCommand implements Callable<Integer> {
             name = null;
         }
         if (targetLoss != null && suite != null) {
-            matrices = matrices.stream().map(m -> new Matrix(m.tasks(), m.cells(), m.backends(), m.hidden(),
-                m.layers(), m.seeds(), m.init(), m.optimizer(), m.lr(), m.clip(), m.tbptt(), m.batch(), m.steps(),
-                targetLoss)).toList();
+            matrices = matrices.stream().map(m -> m.withTargetLoss(targetLoss)).toList();
         }
         List<PlannedUnit> units = new Planner(new TaskCatalog(), Sizes.physicalMemory()).plan(matrices, threads);
         if (name == null) {
             name = Planner.matrixName("run", units.stream().map(PlannedUnit::id).toList());
         }
-        Path dir = out != null ? out : Path.of("results", name);
-        List<String> command = new ArrayList<>(List.of("rnnbench"));
-        command.addAll(spec.commandLine().getParseResult().originalArgs());
-        try (ResultsDir rd = ResultsDir.open(dir, "run", name, command)) {
-            RunStore store = new RunStore(dir);
-            if (retryFailed) {
-                int dropped = store.dropFailed();
-                stderr.println("rnnbench: " + dropped + " failed unit(s) will run again");
-            }
-            stderr.println("rnnbench: " + units.size() + " units into " + dir);
-            Sweep.Outcome outcome = new Sweep(dir, threads, true, mode, stderr).run(units);
-            List<RunRecord> records = store.records();
-            RunCsv.write(dir.resolve(RunCsv.FILE), records);
-            EndOfRunReport.write(dir, stderr);
-            Summary.print(stdout, records, units);
-            stdout.flush();
-            for (Map.Entry<String, String> e : outcome.notStarted().entrySet()) {
-                stderr.println("rnnbench: backend " + e.getKey() + " did not run: " + e.getValue()
-                    + "; its units stay pending, run the same command again to retry");
-            }
-            stderr.println("rnnbench: results in " + dir + " (" + RunStore.FILE + ", " + RunCsv.FILE + "); "
-                + outcome.ran() + " unit(s) ran now, " + outcome.skipped() + " were already done");
-            if (outcome.interrupted()) {
-                stderr.println("rnnbench: stopped; run the same command again to resume");
-                return Main.EXIT_INTERRUPTED;
-            }
-            return outcome.notStarted().isEmpty() ? Main.EXIT_OK : Main.EXIT_FAILURE;
-        }
+        return new SweepTail.Plan("run", name, units, true, List.of(RunCsv.FILE), RunCommand::finish);
+    }
+
+    /** What {@code run} writes at its end: runs.csv, the report and the console summary. */
+    static void finish(Path dir, List<RunRecord> records, List<PlannedUnit> units, PrintWriter out,
+                       PrintWriter err) throws IOException {
+        RunCsv.write(dir.resolve(RunCsv.FILE), records);
+        EndOfRunReport.write(dir, err);
+        Summary.print(out, records, units);
     }
 }

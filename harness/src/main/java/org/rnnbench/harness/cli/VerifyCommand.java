@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -26,6 +28,7 @@ import org.rnnbench.core.weights.SafeTensors;
 import org.rnnbench.core.weights.Tensor;
 import org.rnnbench.harness.Main;
 import org.rnnbench.harness.UsageException;
+import org.rnnbench.harness.fork.WorkerSettings;
 import org.rnnbench.harness.plan.Planner;
 import org.rnnbench.harness.verify.ProbeRunner;
 import org.rnnbench.harness.verify.VerifyCase;
@@ -51,7 +54,8 @@ public final class VerifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"--cell", "--cells"}, split = ",", paramLabel = "CELL",
-        description = "rnn-tanh, rnn-relu, lstm, gru; default all four (with --weights: exactly one).")
+        description = "rnn-tanh, rnn-relu, lstm, gru, min-gru, min-lstm; default all six (with --weights: exactly"
+            + " one).")
     List<String> cells;
 
     @Option(names = "--weights", paramLabel = "FILE", description = "safetensors with PyTorch weight names.")
@@ -100,15 +104,14 @@ public final class VerifyCommand implements Callable<Integer> {
         + " file: <id>/output, <id>/h_n, <id>/c_n, <id>/grad/input, <id>/grad/<weight> (and input and weights).")
     Path dump;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Threads per backend; default"
-        + " ${DEFAULT-VALUE}.")
-    int threads;
+    @Mixin
+    WorkerOptions workers;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Planner.checkRange("--threads", threads, 1, Planner.MAX_THREADS);
+        WorkerSettings settings = workers.settings();
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new UsageException("--tolerance " + tolerance + ": must be a finite number above 0, e.g. 1e-4");
         }
@@ -116,7 +119,7 @@ public final class VerifyCommand implements Callable<Integer> {
         List<String> ids = backendIds();
         Path work = Files.createTempDirectory("rnnbench-verify");
         try {
-            Map<String, Map<String, ProbeRunner.Result>> results = new ProbeRunner(work, threads, err).run(cases,
+            Map<String, Map<String, ProbeRunner.Result>> results = new ProbeRunner(work, settings, err).run(cases,
                 ids);
             VerifyReport report = new VerifyReport(tolerance);
             for (Map.Entry<String, VerifyCase> c : cases.entrySet()) {
@@ -141,7 +144,7 @@ public final class VerifyCommand implements Callable<Integer> {
     /** The cases by name (the cell id). */
     Map<String, VerifyCase> cases() {
         List<CellType> types = new ArrayList<>();
-        for (String c : cells == null ? List.of("rnn-tanh", "rnn-relu", "lstm", "gru") : cells) {
+        for (String c : cells == null ? Arrays.stream(CellType.values()).map(CellType::id).toList() : cells) {
             try {
                 types.add(CellType.parse(c));
             } catch (IllegalArgumentException e) {
@@ -149,7 +152,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         if (weightsFile != null && (cells == null || types.size() != 1)) {
-            throw new UsageException("--weights needs exactly one --cell (rnn-tanh, rnn-relu, lstm or gru) to say"
+            throw new UsageException("--weights needs exactly one --cell (" + CellType.ids() + ") to say"
                 + " which PyTorch module the file holds");
         }
         Planner.checkRange("--batch", batch, 1, MAX_BATCH);

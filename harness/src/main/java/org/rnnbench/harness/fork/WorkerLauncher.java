@@ -16,7 +16,8 @@ import org.rnnbench.harness.worker.WorkerMain;
 import org.rnnbench.scratch.ScratchBackend;
 
 /**
- * Starts worker JVMs ({@link WorkerMain}) on the parent's class path with the flags every backend needs and one
+ * Starts worker JVMs ({@link WorkerMain}) on the parent's class path, on the {@code java} of
+ * {@link WorkerSettings} (the parent's own unless {@code --java} says otherwise), with the flags every backend needs and one
  * backend's thread settings in place before any native library loads:
  * <ul>
  *   <li>environment {@code OMP_NUM_THREADS}, {@code MKL_NUM_THREADS}, {@code OPENBLAS_NUM_THREADS} = threads (ND4J
@@ -46,18 +47,25 @@ public final class WorkerLauncher {
         "org.slf4j.");
 
     private final int threads;
+    private final Path java;
     private final String gitCommit;
 
-    /** A launcher of workers with {@code threads} compute threads each. */
+    /** A launcher of workers on the parent's own JVM with {@code threads} compute threads each. */
     public WorkerLauncher(int threads) {
-        this.threads = threads;
+        this(WorkerSettings.onThisJvm(threads));
+    }
+
+    /** A launcher of workers with the given settings. */
+    public WorkerLauncher(WorkerSettings settings) {
+        this.threads = settings.threads();
+        this.java = settings.java();
         this.gitCommit = Environment.currentGitCommit();
     }
 
     /** The command line of a worker for {@code backend}, or for none in particular when it is null. */
     public List<String> command(String kind, Path jobFile, String backend) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java.toString());
         cmd.addAll(JVM_FLAGS);
         if (backend != null) {
             Backends.get(backend).jvmOptions().stream().filter(o -> !cmd.contains(o)).forEach(cmd::add);

@@ -46,6 +46,12 @@ public record Matrix(List<String> tasks, List<String> cells, List<String> backen
             targetLoss);
     }
 
+    /** The same matrix with another target loss (null for each task's default). */
+    public Matrix withTargetLoss(Double loss) {
+        return new Matrix(tasks, cells, backends, hidden, layers, seeds, init, optimizer, lr, clip, tbptt, batch, steps,
+            loss);
+    }
+
     /** Every unit's parameters, backend-major (then task, cell, hidden, layers, seed). */
     public List<RunParams> params(int threads) {
         List<RunParams> list = new ArrayList<>();

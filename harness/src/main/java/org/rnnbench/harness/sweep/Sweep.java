@@ -21,6 +21,7 @@ import org.rnnbench.core.weights.Init;
 import org.rnnbench.core.weights.Initializer;
 import org.rnnbench.harness.fork.WorkerLauncher;
 import org.rnnbench.harness.fork.WorkerProcess;
+import org.rnnbench.harness.fork.WorkerSettings;
 import org.rnnbench.harness.plan.PlannedUnit;
 import org.rnnbench.harness.plan.TaskCatalog;
 import org.rnnbench.harness.progress.Progress;
@@ -46,6 +47,7 @@ public final class Sweep {
     static final int LOG_LINES = 1;
 
     private final Path dir;
+    private final WorkerSettings workers;
     private final int threads;
     private final boolean evaluate;
     private final Progress.Mode progressMode;
@@ -59,9 +61,10 @@ public final class Sweep {
      *
      * @param evaluate false for a gradient study (no evaluation after training)
      */
-    public Sweep(Path dir, int threads, boolean evaluate, Progress.Mode progressMode, PrintWriter err) {
+    public Sweep(Path dir, WorkerSettings workers, boolean evaluate, Progress.Mode progressMode, PrintWriter err) {
         this.dir = dir;
-        this.threads = threads;
+        this.workers = workers;
+        this.threads = workers.threads();
         this.evaluate = evaluate;
         this.progressMode = progressMode;
         this.err = err;
@@ -102,7 +105,7 @@ public final class Sweep {
         Runtime.getRuntime().addShutdownHook(hook);
         try (Progress progress = new Progress(err, progressMode, pending, System::nanoTime)) {
             byBackend.values().forEach(list -> list.forEach(u -> progress.planned(u.params().backend(), u.cost())));
-            WorkerLauncher launcher = new WorkerLauncher(threads);
+            WorkerLauncher launcher = new WorkerLauncher(workers);
             for (Map.Entry<String, List<PlannedUnit>> e : byBackend.entrySet()) {
                 BackendRun result = runBackend(e.getKey(), e.getValue(), launcher, store, progress);
                 ran += result.ran;

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.rnnbench.core.weights.SafeTensors;
 import org.rnnbench.core.weights.Tensor;
 import org.rnnbench.harness.fork.WorkerLauncher;
+import org.rnnbench.harness.fork.WorkerSettings;
 import org.rnnbench.harness.fork.WorkerProcess;
 import org.rnnbench.harness.worker.JobFiles;
 import org.rnnbench.harness.worker.ProbeJob;
@@ -27,9 +28,9 @@ public final class ProbeRunner {
     private final PrintWriter err;
 
     /** A runner writing into {@code work}. */
-    public ProbeRunner(Path work, int threads, PrintWriter err) {
+    public ProbeRunner(Path work, WorkerSettings workers, PrintWriter err) {
         this.work = work;
-        this.launcher = new WorkerLauncher(threads);
+        this.launcher = new WorkerLauncher(workers);
         this.err = err;
     }
 

@@ -57,7 +57,7 @@ class BadInputTest {
         assertOneLine("unknown backend 'tensorflow'", "run", "--tasks", "adding-T20", "--backends", "tensorflow");
         assertOneLine("unknown cell 'lstmm'", "run", "--tasks", "adding-T20", "--cells", "lstmm");
         assertOneLine("unknown initialiser 'glorot'", "run", "--tasks", "adding-T20", "--init", "glorot");
-        assertOneLine("unknown optimizer 'rmsprop'", "run", "--tasks", "adding-T20", "--optimizer", "rmsprop");
+        assertOneLine("unknown optimizer 'adagrad'", "run", "--tasks", "adding-T20", "--optimizer", "adagrad");
         assertOneLine("unknown suite 'quik'", "run", "--suite", "quik");
         assertOneLine("unknown cell 'foo'", "verify", "--cell", "foo");
         assertOneLine("unknown backend 'nope'", "verify", "--backends", "scratch,nope");
