@@ -16,9 +16,9 @@ import org.rnnbench.harness.Version;
 @Command(name = "rnnbench", mixinStandardHelpOptions = true, versionProvider = RnnbenchCommand.VersionProvider.class,
     description = "Benchmark and compare recurrent cells (RNN, LSTM, GRU) across backends.",
     subcommands = {ListCommand.class, RunCommand.class, GradientsCommand.class, VerifyCommand.class,
-        ReportCommand.class, CompareCommand.class},
-    footer = {"", "Exit codes: 0 ok, 1 verify mismatch or compare regression, 2 bad input, 3 other failure,"
-        + " 130 interrupted."})
+        ReportCommand.class, CompareCommand.class, MergeCommand.class},
+    footer = {"", "Exit codes: 0 ok, 1 verify mismatch, compare regression or merge incomplete, 2 bad input,"
+        + " 3 other failure, 130 interrupted."})
 public final class RnnbenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
