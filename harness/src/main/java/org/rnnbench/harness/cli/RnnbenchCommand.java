@@ -10,13 +10,13 @@ import org.rnnbench.harness.Main;
 import org.rnnbench.harness.Version;
 
 /**
- * The top command. Subcommands: {@code list}, {@code run}, {@code gradients}, {@code verify}, and from the reports
+ * The top command. Subcommands: {@code list}, {@code run}, {@code gradients}, {@code claims}, {@code verify}, and from the reports
  * module {@code report} and {@code compare}.
  */
 @Command(name = "rnnbench", mixinStandardHelpOptions = true, versionProvider = RnnbenchCommand.VersionProvider.class,
     description = "Benchmark and compare recurrent cells (RNN, LSTM, GRU) across backends.",
-    subcommands = {ListCommand.class, RunCommand.class, GradientsCommand.class, VerifyCommand.class,
-        ReportCommand.class, CompareCommand.class},
+    subcommands = {ListCommand.class, RunCommand.class, GradientsCommand.class, ClaimsCommand.class,
+        VerifyCommand.class, ReportCommand.class, CompareCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 verify mismatch or compare regression, 2 bad input, 3 other failure,"
         + " 130 interrupted."})
 public final class RnnbenchCommand implements Callable<Integer> {
