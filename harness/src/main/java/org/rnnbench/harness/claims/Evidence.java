@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.core.run.RunStatus;
@@ -19,20 +20,29 @@ public final class Evidence {
     private final String backend;
     private final List<Long> seeds;
     private final int threads;
+    private final Predicate<String> knownCell;
+
+    /** The evidence for the cells this build knows ({@link #known}). */
+    public Evidence(List<RunRecord> records, String backend, List<Long> seeds, int threads) {
+        this(records, backend, seeds, threads, Evidence::known);
+    }
 
     /**
      * @param records every record of the results directory (other backends' and other studies' are ignored)
      * @param backend the backend judged
      * @param seeds   the seeds of the command
      * @param threads the backend threads of the command (part of the unit ids)
+     * @param knownCell which cell ids can run; an arm of another cell is not run
      */
-    public Evidence(List<RunRecord> records, String backend, List<Long> seeds, int threads) {
+    public Evidence(List<RunRecord> records, String backend, List<Long> seeds, int threads,
+                    Predicate<String> knownCell) {
         for (RunRecord r : records) {
             byId.put(r.id(), r);
         }
         this.backend = backend;
         this.seeds = List.copyOf(seeds);
         this.threads = threads;
+        this.knownCell = knownCell;
     }
 
     /** The backend judged. */
@@ -55,7 +65,7 @@ public final class Evidence {
     /** Why the arms cannot be judged (a unit missing, failed or unsupported, a cell unknown), or null. */
     public String missing(List<Arm> arms) {
         for (Arm a : arms) {
-            if (!known(a.cell())) {
+            if (!knownCell.test(a.cell())) {
                 return "cell " + a.cell() + " is unknown to this build";
             }
             for (long seed : seeds) {
