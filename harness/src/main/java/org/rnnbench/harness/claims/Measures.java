@@ -15,6 +15,8 @@ import org.rnnbench.reports.stats.StepTimes;
 public final class Measures {
     /** The fraction of a run's last steps whose mean is its final training loss. */
     static final double FINAL_FRACTION = 0.1;
+    /** The training steps whose mean loss counts as reaching a target. */
+    public static final int TARGET_WINDOW = 100;
 
     private Measures() {
     }
@@ -37,14 +39,41 @@ public final class Measures {
         return ms.length == 0 ? Double.NaN : Percentiles.median(ms);
     }
 
-    /** Train seconds until the loss first reached the target; {@code +inf} when it never did. */
-    public static double secondsToTarget(RunRecord r) {
-        return r.stepsToTarget() < 0 ? Double.POSITIVE_INFINITY : r.secondsToTarget();
+    /**
+     * The steps until the mean training loss over the last {@value #TARGET_WINDOW} steps first reached the
+     * record's target loss (counting that step); {@code +inf} when it never did. A window, not the first single
+     * step at the target: one batch's loss is noisy enough to touch the target long before the model does.
+     */
+    public static double stepsToTarget(RunRecord r) {
+        double[] l = r.losses();
+        double target = r.targetLoss();
+        if (Double.isNaN(target) || l.length < TARGET_WINDOW) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double sum = 0;
+        for (int s = 0; s < l.length; s++) {
+            sum += l[s];
+            if (s >= TARGET_WINDOW) {
+                sum -= l[s - TARGET_WINDOW];
+            }
+            if (s >= TARGET_WINDOW - 1 && sum / TARGET_WINDOW <= target) {
+                return s + 1;
+            }
+        }
+        return Double.POSITIVE_INFINITY;
     }
 
-    /** Train steps until the loss first reached the target (counting that step); {@code +inf} when never. */
-    public static double stepsToTarget(RunRecord r) {
-        return r.stepsToTarget() < 0 ? Double.POSITIVE_INFINITY : r.stepsToTarget() + 1;
+    /** The train seconds of those steps ({@link #stepsToTarget}); {@code +inf} when the target was never reached. */
+    public static double secondsToTarget(RunRecord r) {
+        double steps = stepsToTarget(r);
+        if (Double.isInfinite(steps)) {
+            return steps;
+        }
+        long nanos = 0;
+        for (int s = 0; s < (int) steps; s++) {
+            nanos += r.stepNanos()[s];
+        }
+        return nanos / 1e9;
     }
 
     /**

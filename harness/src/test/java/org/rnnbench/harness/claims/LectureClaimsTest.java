@@ -56,12 +56,12 @@ class LectureClaimsTest {
     static Runs targets(double[] gruSteps, double lstmSteps) {
         Runs runs = new Runs();
         for (Arm lstm : List.of(adding("lstm", 100), jsb("lstm", 36))) {
-            runs.all(lstm, r -> r.target((int) lstmSteps, lstmSteps / 100));
+            runs.all(lstm, r -> r.target((int) lstmSteps));
         }
         for (Arm gru : List.of(adding("gru", 100), jsb("gru", 46))) {
             runs.add(gru, (r, i) -> {
                 if (Double.isFinite(gruSteps[i])) {
-                    r.target((int) gruSteps[i], gruSteps[i] / 100);
+                    r.target((int) gruSteps[i]);
                 }
             });
         }
@@ -70,10 +70,13 @@ class LectureClaimsTest {
 
     @Test
     void timeToTargetRatiosCountANeverReachedTargetAsInfinitelyLate() {
-        assertEquals(Verdict.HOLDS, targets(new double[] {50, 60, 70}, 100).judge("2b").verdict());
-        assertEquals(Verdict.DOES_NOT_HOLD, targets(new double[] {150, 160, 170}, 100).judge("2b").verdict());
-        assertEquals(Verdict.INCONCLUSIVE, targets(new double[] {50, 100, 150}, 100).judge("2b").verdict());
-        Outcome never = targets(new double[] {50, Double.POSITIVE_INFINITY, 70}, 100).judge("2b");
+        Outcome holds = targets(new double[] {500, 600, 700}, 1000).judge("2b");
+        assertEquals(Verdict.HOLDS, holds.verdict());
+        assertEquals(0.6, holds.parts().get(0).estimate().centre(), 1e-12, "steps");
+        assertEquals(0.6, holds.parts().get(1).estimate().centre(), 1e-12, "seconds, 10 ms a step");
+        assertEquals(Verdict.DOES_NOT_HOLD, targets(new double[] {1500, 1600, 1700}, 1000).judge("2b").verdict());
+        assertEquals(Verdict.INCONCLUSIVE, targets(new double[] {500, 1000, 1500}, 1000).judge("2b").verdict());
+        Outcome never = targets(new double[] {500, Double.POSITIVE_INFINITY, 700}, 1000).judge("2b");
         Part steps = never.parts().get(0);
         assertTrue(steps.estimate().isRange(), "an infinite value makes the interval a range");
         assertEquals(Verdict.INCONCLUSIVE, steps.verdict(), "[0.5, inf] straddles 1");

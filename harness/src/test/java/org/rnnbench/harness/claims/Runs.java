@@ -27,8 +27,6 @@ final class Runs {
         long nativeCount = 100;
         double[] losses = {1, 0.5};
         long[] nanos = new long[20];
-        int stepsToTarget = -1;
-        double secondsToTarget = Double.NaN;
         double[] gradInitial = {1, 1};
         double[] gradTrained = {1, 1};
 
@@ -52,10 +50,15 @@ final class Runs {
             return this;
         }
 
-        /** The target reached at step {@code steps - 1} after {@code seconds}. */
-        R target(int steps, double seconds) {
-            stepsToTarget = steps - 1;
-            secondsToTarget = seconds;
+        /**
+         * Losses whose mean over the last 100 steps first reaches the target 0.08 after {@code steps} steps (at
+         * least 92): 1 until step {@code steps - 92}, then 0; each step 10 ms.
+         */
+        R target(int steps) {
+            losses = new double[steps + 200];
+            Arrays.fill(losses, 0, steps - 92, 1.0);
+            nanos = new long[losses.length];
+            Arrays.fill(nanos, 10_000_000L);
             return this;
         }
 
@@ -87,7 +90,7 @@ final class Runs {
 
         RunRecord build(RunParams p) {
             return new RunRecord(p.id(), p, status, "", "dense", "many-to-one", "mse", canonical, nativeCount, 1e6,
-                losses, nanos, "mse", false, metrics, chance, chance, 0.08, stepsToTarget, secondsToTarget,
+                losses, nanos, "mse", false, metrics, chance, chance, 0.08, -1, Double.NaN,
                 gradInitial, gradTrained, new Environment("abc", "jvm", "os", "amd64", "cpu", 2, Map.of(), Map.of()),
                 "2026-01-01T00:00:00Z");
         }
