@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes the golden files of rnnbench's tests: PyTorch nn.LSTM / nn.GRU state_dicts saved as safetensors, and
-for each an input with the outputs PyTorch would give.
+for each an input with the outputs PyTorch would give; likewise for the minimal GRU and LSTM of Feng et al. 2024
+("Were RNNs All We Needed?", sequential mode) in the layout a PyTorch module of them has: weight_ih_l{k}
+(G*H, I_k) with rows [z | h~] (minGRU) or [f | i | h~] (minLSTM) and bias_ih_l{k} (G*H), no recurrent weights.
 
 torch is not needed: the tensors are written in exactly the byte layout of
 safetensors.torch.save_file(state_dict, path, metadata={"format": "pt"}): an 8-byte little-endian header length,
@@ -85,6 +87,54 @@ def gru(x, sd, layers):
     return inp, np.stack(h_n)
 
 
+def min_gru(x, sd, layers):
+    """minGRU: rows [z, h~] of x only; h = (1 - z) * h + z * h~ from h = 0; returns output, h_n."""
+    inp = x.astype(np.float64)
+    h_n = []
+    for k in range(layers):
+        w_ih, b_ih = sd[f"weight_ih_l{k}"].astype(np.float64), sd[f"bias_ih_l{k}"].astype(np.float64)
+        hidden = w_ih.shape[0] // 2
+        a_z, a_h = np.split(inp @ w_ih.T + b_ih, 2, axis=2)  # every step at once: (B, T, H) each
+        z = sigmoid(a_z)
+        h = np.zeros((x.shape[0], hidden))
+        outs = []
+        for t in range(x.shape[1]):
+            h = (1 - z[:, t]) * h + z[:, t] * a_h[:, t]
+            outs.append(h)
+        inp = np.stack(outs, axis=1)
+        h_n.append(h)
+    return inp, np.stack(h_n)
+
+
+def min_lstm(x, sd, layers):
+    """minLSTM: rows [f, i, h~] of x only; h = f / (f + i) * h + i / (f + i) * h~ from h = 0; returns output, h_n."""
+    inp = x.astype(np.float64)
+    h_n = []
+    for k in range(layers):
+        w_ih, b_ih = sd[f"weight_ih_l{k}"].astype(np.float64), sd[f"bias_ih_l{k}"].astype(np.float64)
+        hidden = w_ih.shape[0] // 3
+        a_f, a_i, a_h = np.split(inp @ w_ih.T + b_ih, 3, axis=2)
+        f, i = sigmoid(a_f), sigmoid(a_i)
+        h = np.zeros((x.shape[0], hidden))
+        outs = []
+        for t in range(x.shape[1]):
+            h = f[:, t] / (f[:, t] + i[:, t]) * h + i[:, t] / (f[:, t] + i[:, t]) * a_h[:, t]
+            outs.append(h)
+        inp = np.stack(outs, axis=1)
+        h_n.append(h)
+    return inp, np.stack(h_n)
+
+
+def min_state_dict(rng, gates, inputs, hidden, layers):
+    bound = 1.0 / np.sqrt(hidden)
+    sd = {}
+    for k in range(layers):
+        fan_in = inputs if k == 0 else hidden
+        sd[f"weight_ih_l{k}"] = rng.uniform(-2 * bound, 2 * bound, (gates * hidden, fan_in)).astype(np.float32)
+        sd[f"bias_ih_l{k}"] = rng.uniform(-bound, bound, gates * hidden).astype(np.float32)
+    return sd
+
+
 def state_dict(rng, gates, inputs, hidden, layers):
     bound = 1.0 / np.sqrt(hidden)
     sd = {}
@@ -120,6 +170,17 @@ def main():
     save_file(sd, "gru_l2.safetensors", meta)
     save_file({"input": x, "output": out.astype(np.float32), "h_n": h_n.astype(np.float32)},
               "gru_l2_io.safetensors", meta)
+
+    # the minimal cells, 2 layers, I=3, H=4, from their own generator (the files above stay as they were);
+    # input (B=2, T=5, I=3)
+    rng = np.random.default_rng(20261204)
+    for name, gates, run in (("min_gru", 2, min_gru), ("min_lstm", 3, min_lstm)):
+        sd = min_state_dict(rng, gates, 3, 4, 2)
+        x = rng.standard_normal((2, 5, 3)).astype(np.float32)
+        out, h_n = run(x, sd, 2)
+        save_file(sd, f"{name}_l2.safetensors", meta)
+        save_file({"input": x, "output": out.astype(np.float32), "h_n": h_n.astype(np.float32)},
+                  f"{name}_l2_io.safetensors", meta)
 
 
 if __name__ == "__main__":

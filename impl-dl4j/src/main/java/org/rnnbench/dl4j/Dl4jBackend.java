@@ -8,7 +8,6 @@ import org.rnnbench.core.backend.SequenceModel;
 import org.rnnbench.core.backend.StackProbe;
 import org.rnnbench.core.data.Sequences;
 import org.rnnbench.core.spec.CellSpec;
-import org.rnnbench.core.spec.CellType;
 import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.spec.TrainSpec;
 import org.rnnbench.core.weights.CanonicalWeights;
@@ -28,13 +27,14 @@ import org.rnnbench.dl4j.samediff.SameDiffProbe;
  *   <li>RNN_TANH, RNN_RELU and LSTM on one-to-one, many-to-one, many-to-many and one-to-many (dense or one-hot
  *       input) with full BPTT: classic {@code MultiLayerNetwork} layers ({@link ClassicModel}); their dL/dh_t
  *       curves come from a SameDiff twin.</li>
- *   <li>GRU (no classic layer; the fused {@code gru} op has a wrong backprop), truncated BPTT (the classic one has
- *       wrong gradients), encoder-decoder, and one-to-many after an embedding: a SameDiff graph unrolled from
- *       primitive ops ({@link SameDiffModel}).</li>
+ *   <li>GRU (no classic layer; the fused {@code gru} op has a wrong backprop), min-gru and min-lstm (no classic
+ *       layer: every gate of every step from one product, then the element-wise recurrence), truncated BPTT (the
+ *       classic one has wrong gradients), encoder-decoder, and one-to-many after an embedding: a SameDiff graph
+ *       unrolled from primitive ops ({@link SameDiffModel}).</li>
  * </ul>
  * {@link #path} names the path of a combination. Nothing is refused beyond the train spec's own incompatibility
  * (truncated BPTT outside many-to-many). The stack probe runs classic layers for RNN and LSTM and the unrolled
- * SameDiff GRU.
+ * SameDiff graph for the other cells.
  *
  * <p>Native libraries are ND4J's linux-x86_64 CPU backend with OpenBLAS, unpacked from the jars on first use.
  * Set {@code OMP_NUM_THREADS} in the environment before the JVM starts (see {@link Threads}).
@@ -75,8 +75,8 @@ public final class Dl4jBackend implements Backend {
 
     @Override
     public StackProbe probeStack(CellSpec cell, CanonicalWeights weights, Sequences input) {
-        return cell.cell() == CellType.GRU ? SameDiffProbe.run(cell, LayerKind.UNROLLED, weights, input)
-            : ClassicProbe.run(cell, weights, input);
+        return ClassicProbe.hasLayer(cell.cell()) ? ClassicProbe.run(cell, weights, input)
+            : SameDiffProbe.run(cell, LayerKind.UNROLLED, weights, input);
     }
 
     /** Where a combination runs. */

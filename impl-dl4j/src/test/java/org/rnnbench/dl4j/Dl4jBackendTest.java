@@ -50,7 +50,9 @@ class Dl4jBackendTest {
                 SGD.withTbptt(4)), "classic truncated BPTT has wrong gradients");
         }
         for (Topology t : Topology.values()) {
-            assertEquals(Path.SAMEDIFF, Dl4jBackend.path(model(CellType.GRU, dense, t), SGD), "GRU " + t);
+            for (CellType cell : new CellType[] {CellType.GRU, CellType.MIN_GRU, CellType.MIN_LSTM}) {
+                assertEquals(Path.SAMEDIFF, Dl4jBackend.path(model(cell, dense, t), SGD), cell + " " + t);
+            }
         }
     }
 

@@ -9,8 +9,10 @@ import org.rnnbench.core.weights.ParameterLayout;
  * element-wise gate work is small beside them and is left out, as is usual when quoting GFLOP/s.
  *
  * <ul>
- *   <li>canonical parameters of a layer: {@code G*(H*I_k + H*H + 2H)} (two bias vectors, as PyTorch);</li>
- *   <li>forward FLOPs of one step of one layer: {@code 2*B*G*H*(I_k + H)};</li>
+ *   <li>canonical parameters of a layer: {@code G*(H*I_k + H*H + 2H)} (two bias vectors, as PyTorch); for the
+ *       minimal cells, which have no recurrent weights, {@code G*(H*I_k + H)};</li>
+ *   <li>forward FLOPs of one step of one layer: {@code 2*B*G*H*(I_k + H)}; {@code 2*B*G*H*I_k} for the minimal
+ *       cells;</li>
  *   <li>head FLOPs per output position: {@code 2*B*O*H};</li>
  *   <li>a train step (forward, backward for inputs and weights) is about 3x the forward FLOPs.</li>
  * </ul>
@@ -26,6 +28,9 @@ public final class Costs {
     public static long layerParameters(CellSpec cell, int k) {
         long g = cell.cell().gates();
         long h = cell.hiddenSize();
+        if (!cell.cell().hasRecurrentWeights()) {
+            return g * (h * cell.layerInputSize(k) + h);
+        }
         return g * (h * cell.layerInputSize(k) + h * h + 2 * h);
     }
 
@@ -47,8 +52,9 @@ public final class Costs {
     public static double stepFlops(CellSpec cell, int batch) {
         double f = 0;
         double gh = (double) cell.cell().gates() * cell.hiddenSize();
+        int recurrent = cell.cell().hasRecurrentWeights() ? cell.hiddenSize() : 0;
         for (int k = 0; k < cell.layers(); k++) {
-            f += 2.0 * batch * gh * (cell.layerInputSize(k) + cell.hiddenSize());
+            f += 2.0 * batch * gh * (cell.layerInputSize(k) + recurrent);
         }
         return f;
     }

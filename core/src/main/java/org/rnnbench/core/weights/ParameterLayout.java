@@ -16,14 +16,15 @@ import org.rnnbench.core.spec.ModelSpec;
  * <pre>
  *   embedding.weight            (vocab, dim)        learned embedding only
  *   weight_ih_l{k}              (G*H, I_k)          k = 0..L-1; I_0 = input size, I_k = H above
- *   weight_hh_l{k}              (G*H, H)
+ *   weight_hh_l{k}              (G*H, H)            cells with recurrent weights only
  *   bias_ih_l{k}                (G*H)
- *   bias_hh_l{k}                (G*H)
- *   decoder.weight_ih_l{k} ...  (same four per layer) encoder-decoder only
+ *   bias_hh_l{k}                (G*H)               cells with recurrent weights only
+ *   decoder.weight_ih_l{k} ...  (same per layer)    encoder-decoder only
  *   head.weight                 (O, H)
  *   head.bias                   (O)
  * </pre>
- * G = 1 (RNN), 4 (LSTM, rows [i, f, g, o]) or 3 (GRU, rows [r, z, n]). A recurrent stack alone (no head, no
+ * G = 1 (RNN), 4 (LSTM, rows [i, f, g, o]), 3 (GRU, rows [r, z, n]), 2 (minGRU, rows [z, h~]) or 3 (minLSTM,
+ * rows [f, i, h~]); the minimal cells have no {@code weight_hh} and no {@code bias_hh}. A recurrent stack alone (no head, no
  * embedding) has the layout of {@link #of(CellSpec)}, exactly a PyTorch module's state_dict.
  */
 public final class ParameterLayout {
@@ -73,10 +74,15 @@ public final class ParameterLayout {
     private static void addStack(List<ParameterShape> list, String prefix, CellSpec cell) {
         int rows = cell.gateRows();
         for (int k = 0; k < cell.layers(); k++) {
+            boolean recurrent = cell.cell().hasRecurrentWeights();
             list.add(new ParameterShape(prefix + weightIh(k), new int[] {rows, cell.layerInputSize(k)}));
-            list.add(new ParameterShape(prefix + weightHh(k), new int[] {rows, cell.hiddenSize()}));
+            if (recurrent) {
+                list.add(new ParameterShape(prefix + weightHh(k), new int[] {rows, cell.hiddenSize()}));
+            }
             list.add(new ParameterShape(prefix + biasIh(k), new int[] {rows}));
-            list.add(new ParameterShape(prefix + biasHh(k), new int[] {rows}));
+            if (recurrent) {
+                list.add(new ParameterShape(prefix + biasHh(k), new int[] {rows}));
+            }
         }
     }
 
@@ -110,8 +116,9 @@ public final class ParameterLayout {
         Tensor w0 = tensors.get(weightIh(0));
         if (w0 == null) {
             throw new IllegalArgumentException("no tensor 'weight_ih_l0'; a PyTorch " + cell.id()
-                + " state_dict has weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0 per layer; found "
-                + tensors.keySet());
+                + " state_dict has " + (cell.hasRecurrentWeights()
+                    ? "weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0" : "weight_ih_l0, bias_ih_l0")
+                + " per layer; found " + tensors.keySet());
         }
         if (w0.rank() != 2 || w0.dim(0) % cell.gates() != 0) {
             throw new IllegalArgumentException("weight_ih_l0 has shape " + w0.shapeText() + "; a " + cell.id()

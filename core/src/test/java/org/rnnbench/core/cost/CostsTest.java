@@ -2,6 +2,8 @@ package org.rnnbench.core.cost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.rnnbench.core.spec.CellSpec;
 import org.rnnbench.core.spec.CellType;
@@ -10,6 +12,7 @@ import org.rnnbench.core.spec.LossType;
 import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.spec.Topology;
 import org.rnnbench.core.weights.ParameterLayout;
+import org.rnnbench.core.weights.ParameterShape;
 
 /** Parameter counts and FLOP formulas. */
 class CostsTest {
@@ -27,11 +30,31 @@ class CostsTest {
             for (int layers = 1; layers <= 3; layers++) {
                 CellSpec spec = new CellSpec(cell, 7, 11, layers);
                 long g = cell.gates();
-                long expected = g * (11 * 7 + 11 * 11 + 2 * 11) + (layers - 1) * g * (11 * 11 + 11 * 11 + 2 * 11);
+                long expected = cell.hasRecurrentWeights()
+                    ? g * (11 * 7 + 11 * 11 + 2 * 11) + (layers - 1) * g * (11 * 11 + 11 * 11 + 2 * 11)
+                    : g * (11 * 7 + 11) + (layers - 1) * g * (11 * 11 + 11);
                 assertEquals(expected, Costs.parameters(spec), spec.id());
                 assertEquals(ParameterLayout.of(spec).totalSize(), Costs.parameters(spec), spec.id());
             }
         }
+    }
+
+    @Test
+    void theMinimalCellsHaveInputWeightsAndOneBiasOnly() {
+        // minGRU, I = 3, H = 16: W (2*16, 3) + b (2*16); minLSTM: W (3*16, 3) + b (3*16)
+        assertEquals(2 * 16 * 3 + 2 * 16, Costs.parameters(new CellSpec(CellType.MIN_GRU, 3, 16, 1)));
+        assertEquals(3 * 16 * 3 + 3 * 16, Costs.parameters(new CellSpec(CellType.MIN_LSTM, 3, 16, 1)));
+        assertEquals(List.of("weight_ih_l0", "bias_ih_l0", "weight_ih_l1", "bias_ih_l1"),
+            ParameterLayout.of(new CellSpec(CellType.MIN_LSTM, 3, 16, 2)).parameters().stream()
+                .map(ParameterShape::name).toList());
+    }
+
+    @Test
+    void theMinimalCellsCountOnlyTheInputProductsAsFlops() {
+        CellSpec minGru = new CellSpec(CellType.MIN_GRU, 32, 128, 2);
+        assertEquals(2.0 * 32 * 2 * 128 * (32 + 128), Costs.stepFlops(minGru, 32));
+        CellSpec minLstm = new CellSpec(CellType.MIN_LSTM, 32, 128, 1);
+        assertEquals(2.0 * 32 * 3 * 128 * 32, Costs.stepFlops(minLstm, 32));
     }
 
     @Test

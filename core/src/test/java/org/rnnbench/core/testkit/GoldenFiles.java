@@ -18,7 +18,9 @@ import org.rnnbench.core.weights.Tensor;
  * The golden files in core's test resources ({@code /golden/}, shipped in the test-jar): PyTorch {@code nn.LSTM}
  * and {@code nn.GRU} state_dicts saved in the byte layout of {@code safetensors.torch.save_file}, with an input and
  * the output, h_n (and c_n) that PyTorch's equations give, written by {@code golden/make_golden.py} (numpy). The
- * GRU has a clearly non-zero {@code b_hn}, so a reset applied at the wrong place shows.
+ * GRU has a clearly non-zero {@code b_hn}, so a reset applied at the wrong place shows. The minimal GRU and LSTM
+ * files have the layout a PyTorch module of them has ({@code weight_ih_l{k}} rows [z | h~] and [f | i | h~],
+ * {@code bias_ih_l{k}}, nothing recurrent), their outputs from an independent numpy implementation as well.
  */
 public final class GoldenFiles {
     /** Resource names of the LSTM state_dict and its input/output file. */
@@ -29,6 +31,15 @@ public final class GoldenFiles {
     public static final String GRU_WEIGHTS = "/golden/gru_l2.safetensors";
     /** The GRU's input, output and h_n. */
     public static final String GRU_IO = "/golden/gru_l2_io.safetensors";
+
+    /** Resource name of the minGRU state_dict. */
+    public static final String MIN_GRU_WEIGHTS = "/golden/min_gru_l2.safetensors";
+    /** The minGRU's input, output and h_n. */
+    public static final String MIN_GRU_IO = "/golden/min_gru_l2_io.safetensors";
+    /** Resource name of the minLSTM state_dict. */
+    public static final String MIN_LSTM_WEIGHTS = "/golden/min_lstm_l2.safetensors";
+    /** The minLSTM's input, output and h_n. */
+    public static final String MIN_LSTM_IO = "/golden/min_lstm_l2_io.safetensors";
 
     private GoldenFiles() {
     }
@@ -58,9 +69,19 @@ public final class GoldenFiles {
         return load("golden gru", CellType.GRU, GRU_WEIGHTS, GRU_IO);
     }
 
-    /** Both. */
+    /** The 2-layer minGRU (I = 3, H = 4; B = 2, T = 5). */
+    public static Case minGru() {
+        return load("golden min-gru", CellType.MIN_GRU, MIN_GRU_WEIGHTS, MIN_GRU_IO);
+    }
+
+    /** The 2-layer minLSTM (I = 3, H = 4; B = 2, T = 5). */
+    public static Case minLstm() {
+        return load("golden min-lstm", CellType.MIN_LSTM, MIN_LSTM_WEIGHTS, MIN_LSTM_IO);
+    }
+
+    /** All of them. */
     public static List<Case> all() {
-        return List.of(lstm(), gru());
+        return List.of(lstm(), gru(), minGru(), minLstm());
     }
 
     /** The tensors of a golden resource, parsed by {@link SafeTensors}. */

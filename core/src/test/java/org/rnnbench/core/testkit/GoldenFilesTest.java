@@ -82,6 +82,59 @@ class GoldenFilesTest {
         checkProbe(GoldenFiles.gru());
     }
 
+    @Test
+    void minimalCellStateDictsHaveInputWeightsAndBiasesOnlyWithTheirRowBlocks() {
+        Map<String, Tensor> gru = GoldenFiles.tensors(GoldenFiles.MIN_GRU_WEIGHTS);
+        assertEquals(List.of("bias_ih_l0", "bias_ih_l1", "weight_ih_l0", "weight_ih_l1"), List.copyOf(gru.keySet()));
+        assertArrayEquals(new int[] {8, 3}, gru.get("weight_ih_l0").shape(), "rows [z | h~] of H = 4 each");
+        assertArrayEquals(new int[] {8, 4}, gru.get("weight_ih_l1").shape());
+        assertEquals(new CellSpec(CellType.MIN_GRU, 3, 4, 2), GoldenFiles.minGru().cell());
+        Map<String, Tensor> lstm = GoldenFiles.tensors(GoldenFiles.MIN_LSTM_WEIGHTS);
+        assertArrayEquals(new int[] {12, 3}, lstm.get("weight_ih_l0").shape(), "rows [f | i | h~] of H = 4 each");
+        assertArrayEquals(new int[] {12}, lstm.get("bias_ih_l1").shape());
+        assertEquals(new CellSpec(CellType.MIN_LSTM, 3, 4, 2), GoldenFiles.minLstm().cell());
+        assertNull(GoldenFiles.minLstm().cN());
+    }
+
+    @Test
+    void aStateDictWithRecurrentWeightsIsNotAMinimalCell() {
+        Map<String, Tensor> sd = GoldenFiles.tensors(GoldenFiles.GRU_WEIGHTS);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> ParameterLayout.inferCellSpec(sd, CellType.MIN_LSTM));
+        assertEquals(true, e.getMessage().contains("_hh_l0' that the model does not have"), e.getMessage());
+    }
+
+    @Test
+    void referenceReproducesTheNumpyMinGru() {
+        checkProbe(GoldenFiles.minGru());
+    }
+
+    @Test
+    void referenceReproducesTheNumpyMinLstm() {
+        checkProbe(GoldenFiles.minLstm());
+    }
+
+    @Test
+    void swappingTheMinLstmGateBlocksChangesTheOutput() {
+        GoldenFiles.Case g = GoldenFiles.minLstm();
+        CanonicalWeights swapped = g.weights().copy();
+        for (String name : List.of("weight_ih_l0", "bias_ih_l0")) {
+            float[] w = swapped.data(name);
+            int block = w.length / 3;
+            for (int i = 0; i < block; i++) {
+                float f = w[i];
+                w[i] = w[block + i];
+                w[block + i] = f;
+            }
+        }
+        var p = new ReferenceBackend().probeStack(g.cell(), swapped, g.input());
+        double worst = 0;
+        for (int i = 0; i < p.output().length; i++) {
+            worst = Math.max(worst, Math.abs(p.output()[i] - g.output()[i]));
+        }
+        assertEquals(true, worst > 1e-2, "[i | f | h~] must not pass for [f | i | h~]; largest difference " + worst);
+    }
+
     static void checkProbe(GoldenFiles.Case g) {
         var p = new ReferenceBackend().probeStack(g.cell(), g.weights(), g.input());
         Comparison.assertClose(g.name() + " output", p.output(), g.output(), 1e-5);

@@ -14,7 +14,8 @@ public final class ReferenceCells {
     }
 
     /** What one step computed; backward reads it. */
-    public sealed interface Step permits RnnStep, LstmStep, GruStep {
+    public sealed interface Step permits RnnStep, LstmStep, GruStep, ReferenceMinCells.MinGruStep,
+        ReferenceMinCells.MinLstmStep {
         /** The new hidden state (B, H). */
         double[][] h();
 
@@ -61,6 +62,8 @@ public final class ReferenceCells {
             case RNN_RELU -> rnnForward(true, w, x, hPrev);
             case LSTM -> lstmForward(w, x, hPrev, cPrev);
             case GRU -> gruForward(w, x, hPrev);
+            case MIN_GRU -> ReferenceMinCells.minGruForward(w, x, hPrev);
+            case MIN_LSTM -> ReferenceMinCells.minLstmForward(w, x, hPrev);
         };
     }
 
@@ -72,6 +75,8 @@ public final class ReferenceCells {
             case RNN_RELU -> rnnBackward(true, w, (RnnStep) step, dh, dw);
             case LSTM -> lstmBackward(w, (LstmStep) step, dh, dc, dw);
             case GRU -> gruBackward(w, (GruStep) step, dh, dw);
+            case MIN_GRU -> ReferenceMinCells.minGruBackward(w, (ReferenceMinCells.MinGruStep) step, dh, dw);
+            case MIN_LSTM -> ReferenceMinCells.minLstmBackward(w, (ReferenceMinCells.MinLstmStep) step, dh, dw);
         };
     }
 

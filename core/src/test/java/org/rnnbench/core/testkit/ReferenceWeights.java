@@ -81,9 +81,10 @@ public final class ReferenceWeights {
 
     /** Views of layer k of the stack whose names start with {@code prefix} ("" or "decoder."). */
     public LayerWeights layer(CellSpec cell, String prefix, int k) {
+        boolean recurrent = cell.cell().hasRecurrentWeights();
         return new LayerWeights(cell.layerInputSize(k), cell.hiddenSize(), cell.cell().gates(),
-            get(prefix + ParameterLayout.weightIh(k)), get(prefix + ParameterLayout.weightHh(k)),
-            get(prefix + ParameterLayout.biasIh(k)), get(prefix + ParameterLayout.biasHh(k)));
+            get(prefix + ParameterLayout.weightIh(k)), recurrent ? get(prefix + ParameterLayout.weightHh(k)) : null,
+            get(prefix + ParameterLayout.biasIh(k)), recurrent ? get(prefix + ParameterLayout.biasHh(k)) : null);
     }
 
     /** A deep copy. */

@@ -72,6 +72,9 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (ResultsException | IllegalArgumentException e) {
             throw new UsageException("compare: " + UsageException.firstLine(e.getMessage()));
         }
+        PrintWriter stderr = spec.commandLine().getErr();
+        c.warnings().forEach(w -> stderr.println("rnnbench: warning: " + w));
+        stderr.flush();
         String summary = c.markdown();
         stdout.print(summary);
         stdout.flush();

@@ -101,7 +101,8 @@ public final class ListCommand implements Callable<Integer> {
     private static void cells(PrintWriter out) {
         out.println("cells:");
         for (CellType c : CellType.values()) {
-            out.printf("  %-10s %d gate block%s%n", c.id(), c.gates(), c.gates() == 1 ? "" : "s");
+            out.printf("  %-10s %d gate block%s%s%n", c.id(), c.gates(), c.gates() == 1 ? "" : "s",
+                c.hasRecurrentWeights() ? "" : ", gates of x only (no recurrent weights)");
         }
         out.println();
     }

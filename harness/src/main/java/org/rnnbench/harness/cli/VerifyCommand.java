@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,8 @@ public final class VerifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"--cell", "--cells"}, split = ",", paramLabel = "CELL",
-        description = "rnn-tanh, rnn-relu, lstm, gru; default all four (with --weights: exactly one).")
+        description = "rnn-tanh, rnn-relu, lstm, gru, min-gru, min-lstm; default all six (with --weights: exactly"
+            + " one).")
     List<String> cells;
 
     @Option(names = "--weights", paramLabel = "FILE", description = "safetensors with PyTorch weight names.")
@@ -142,7 +144,7 @@ public final class VerifyCommand implements Callable<Integer> {
     /** The cases by name (the cell id). */
     Map<String, VerifyCase> cases() {
         List<CellType> types = new ArrayList<>();
-        for (String c : cells == null ? List.of("rnn-tanh", "rnn-relu", "lstm", "gru") : cells) {
+        for (String c : cells == null ? Arrays.stream(CellType.values()).map(CellType::id).toList() : cells) {
             try {
                 types.add(CellType.parse(c));
             } catch (IllegalArgumentException e) {
@@ -150,7 +152,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         if (weightsFile != null && (cells == null || types.size() != 1)) {
-            throw new UsageException("--weights needs exactly one --cell (rnn-tanh, rnn-relu, lstm or gru) to say"
+            throw new UsageException("--weights needs exactly one --cell (" + CellType.ids() + ") to say"
                 + " which PyTorch module the file holds");
         }
         Planner.checkRange("--batch", batch, 1, MAX_BATCH);

@@ -30,6 +30,8 @@ final class CellSteps {
             case RNN_RELU -> new State(Activation.relu(gx.add(gh)), null);
             case LSTM -> lstm(gx.add(gh), previous.c());
             case GRU -> gru(gx, gh, previous.h());
+            case MIN_GRU, MIN_LSTM -> throw new IllegalArgumentException(cell.id() + " has no recurrent part; it runs"
+                + " on MinimalStack");
         };
     }
 

@@ -70,6 +70,8 @@ public final class FusedStack implements RecurrentStack {
                 .optReturnState(true).build();
             case GRU -> GRU.builder().setStateSize(hidden).setNumLayers(layers).optBatchFirst(true)
                 .optReturnState(true).build();
+            case MIN_GRU, MIN_LSTM -> throw new IllegalArgumentException("DJL has no fused " + cell.cell().id()
+                + " block; it runs on MinimalStack");
         };
     }
 

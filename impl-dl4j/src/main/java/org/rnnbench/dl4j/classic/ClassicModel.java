@@ -63,6 +63,9 @@ public final class ClassicModel extends BoundModel {
         if (spec.cell() == CellType.GRU) {
             return "DL4J has no classic GRU layer";
         }
+        if (!spec.cell().hasRecurrentWeights()) {
+            return "DL4J has no classic " + spec.cell().id() + " layer";
+        }
         if (train.tbptt() > 0) {
             return "DL4J's classic truncated BPTT recomputes every segment after the first from a zero state in "
                 + "the backward pass, so its gradients are wrong";

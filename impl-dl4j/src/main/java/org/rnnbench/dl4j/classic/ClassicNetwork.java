@@ -139,7 +139,8 @@ final class ClassicNetwork {
             case RNN_RELU -> new SimpleRnn.Builder().nIn(in).nOut(h).activation(Activation.RELU).build();
             case LSTM -> new LSTM.Builder().nIn(in).nOut(h).activation(Activation.TANH)
                 .gateActivationFunction(Activation.SIGMOID).build();
-            case GRU -> throw new IllegalArgumentException("DL4J has no classic GRU layer; GRU runs on SameDiff");
+            case GRU, MIN_GRU, MIN_LSTM -> throw new IllegalArgumentException("DL4J has no classic "
+                + cell.cell().id() + " layer; it runs on SameDiff");
         };
     }
 

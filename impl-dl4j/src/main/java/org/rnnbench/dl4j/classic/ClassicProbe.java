@@ -26,6 +26,11 @@ public final class ClassicProbe {
     private ClassicProbe() {
     }
 
+    /** True for the cells DL4J has a classic layer for: RNN_TANH, RNN_RELU and LSTM. */
+    public static boolean hasLayer(CellType cell) {
+        return cell == CellType.RNN_TANH || cell == CellType.RNN_RELU || cell == CellType.LSTM;
+    }
+
     /** Runs the probe (RNN_TANH, RNN_RELU or LSTM). */
     public static StackProbe run(CellSpec cell, CanonicalWeights weights, Sequences input) {
         ProbeArguments.check(cell, weights, input);

@@ -15,7 +15,9 @@ import org.rnnbench.core.weights.ParameterLayout;
  * Builds a recurrent stack into a graph: every layer reads the previous one's states as (T*B, .) time-major rows.
  * Unrolled layers compute one input projection for all steps, then per step the recurrent projection and the
  * cell's gates (the equations of {@link org.rnnbench.core.spec.CellType}); fused GRU layers call
- * {@code sd.rnn().gru} once over the sequence, or once per step when each step's state must be named.
+ * {@code sd.rnn().gru} once over the sequence, or once per step when each step's state must be named. The minimal
+ * cells (gates of x only) take every gate of every step from the one input product and their nonlinearities over
+ * all steps at once, then per step the element-wise {@code h_t = a_t * h_{t-1} + b_t}.
  *
  * <p>Steps are cut out of a (T*B, .) variable with {@code SDIndex.interval} rows; {@code SDIndex.point} breaks
  * SameDiff's backprop.
@@ -73,6 +75,7 @@ final class StackBuilder {
             boolean top = k == cell.layers() - 1;
             Layer layer = kind == LayerKind.FUSED_GRU
                 ? fusedGru(prefix, k, in, h0[k], top && nameTop)
+                : !cell.cell().hasRecurrentWeights() ? minimal(prefix, k, in, h0[k], top && nameTop)
                 : unrolled(prefix, k, in, h0[k], c0 == null ? null : c0[k], top && nameTop, withCells);
             layers.add(layer);
             in = layer.sequence();
@@ -128,6 +131,44 @@ final class StackBuilder {
         }
         SDVariable cells = withCells && !cs.isEmpty() ? concat(cs) : null;
         return new Layer(concat(hs), cells, h, c, hs);
+    }
+
+    private Layer minimal(String prefix, int k, SDVariable in, SDVariable h0, boolean name) {
+        SDVariable wIh = vars.get(Names.variable(prefix + ParameterLayout.weightIh(k)));
+        SDVariable bIh = vars.get(Names.variable(prefix + ParameterLayout.biasIh(k)));
+        int all = steps * batch;
+        // in is (T*B, I), wIh is (G*H, I): every gate of every step, (T*B, G*H); a and b are (T*B, H)
+        SDVariable g = Products.timesTransposed(sd, in, all, wIh, cell.gateRows()).add(bIh);
+        SDVariable a;
+        SDVariable b;
+        if (cell.cell() == CellType.MIN_GRU) {
+            // blocks [z, h~]: h = (1-z)*h + z*h~
+            SDVariable z = sd.nn().sigmoid(columns(g, all, 0));
+            a = z.rsub(1.0);
+            b = z.mul(columns(g, all, 1));
+        } else {
+            // blocks [f, i, h~]: u = f/(f+i), h = u*h + (1-u)*h~
+            SDVariable f = sd.nn().sigmoid(columns(g, all, 0));
+            a = f.div(f.add(sd.nn().sigmoid(columns(g, all, 1))));
+            b = a.rsub(1.0).mul(columns(g, all, 2));
+        }
+        int hidden = cell.hiddenSize();
+        List<SDVariable> hs = new ArrayList<>();
+        SDVariable h = h0;
+        for (int t = 0; t < steps; t++) {
+            h = rows(a, t, hidden).mul(h).add(rows(b, t, hidden));
+            if (name) {
+                h = h.rename(Names.top(t));
+            }
+            hs.add(h);
+        }
+        return new Layer(concat(hs), null, h, null, hs);
+    }
+
+    // gate block q of a (rows, G*H) variable
+    private SDVariable columns(SDVariable g, int rows, int q) {
+        int h = cell.hiddenSize();
+        return sd.slice(g, new int[] {0, q * h}, rows, h);
     }
 
     private Layer fusedGru(String prefix, int k, SDVariable in, SDVariable h0, boolean name) {

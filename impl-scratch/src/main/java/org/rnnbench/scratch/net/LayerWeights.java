@@ -21,7 +21,8 @@ import org.rnnbench.scratch.simd.Simd;
  *       {@code recurrentBias} (G*S): b_hh, the starting value of every GRU recurrent row.</li>
  * </ul>
  * The panel layout lets the kernels stream the weights without packing them at every step; the row stride of
- * wIhP is {@link Simd#skewed} so that its panels do not collide in cache.
+ * wIhP is {@link Simd#skewed} so that its panels do not collide in cache. The minimal cells have no W_hh and no
+ * b_hh: their offsets are -1 and the recurrent copies empty.
  */
 final class LayerWeights {
     final int wIh;
@@ -44,6 +45,7 @@ final class LayerWeights {
     private final int gateStride;
     private final int gateRows;
     private final boolean split;
+    private final boolean recurrent;
     private final RangeBody rows = this::refreshRows;
     private float[] source;
 
@@ -54,18 +56,19 @@ final class LayerWeights {
         this.gateStride = cell.gates() * stride;
         this.gateRows = cell.gates() * hidden;
         this.split = cell == CellType.GRU;
+        this.recurrent = cell.hasRecurrentWeights();
         this.ihPanel = Panels.panelStride(input);
         this.hhPanel = Panels.panelStride(hidden);
         this.ldIhP = Simd.skewed(input);
         this.hhPPanel = Panels.panelStride(gateStride);
         this.wIh = layout.offset(prefix + ParameterLayout.weightIh(k));
-        this.wHh = layout.offset(prefix + ParameterLayout.weightHh(k));
+        this.wHh = recurrent ? layout.offset(prefix + ParameterLayout.weightHh(k)) : -1;
         this.bIh = layout.offset(prefix + ParameterLayout.biasIh(k));
-        this.bHh = layout.offset(prefix + ParameterLayout.biasHh(k));
+        this.bHh = recurrent ? layout.offset(prefix + ParameterLayout.biasHh(k)) : -1;
         this.wIhT = new float[Panels.size(input, gateStride)];
-        this.wHhT = new float[Panels.size(hidden, gateStride)];
+        this.wHhT = new float[recurrent ? Panels.size(hidden, gateStride) : 0];
         this.wIhP = new float[gateStride * ldIhP];
-        this.wHhP = new float[Panels.size(gateStride, stride)];
+        this.wHhP = new float[recurrent ? Panels.size(gateStride, stride) : 0];
         this.inputBias = new float[gateStride];
         this.recurrentBias = new float[gateStride];
     }
@@ -86,11 +89,15 @@ final class LayerWeights {
             for (int i = 0; i < input; i++) {
                 wIhT[Panels.index(input, i, col)] = w[wIh + row * input + i];
             }
+            System.arraycopy(w, wIh + row * input, wIhP, col * ldIhP, input);
+            if (!recurrent) {
+                inputBias[col] = w[bIh + row];
+                continue;
+            }
             for (int i = 0; i < hidden; i++) {
                 wHhT[Panels.index(hidden, i, col)] = w[wHh + row * hidden + i];
                 wHhP[Panels.index(gateStride, col, i)] = w[wHh + row * hidden + i];
             }
-            System.arraycopy(w, wIh + row * input, wIhP, col * ldIhP, input);
             inputBias[col] = split ? w[bIh + row] : w[bIh + row] + w[bHh + row];
             recurrentBias[col] = w[bHh + row];
         }

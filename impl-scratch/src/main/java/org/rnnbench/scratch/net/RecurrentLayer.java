@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.rnnbench.core.spec.CellType;
 import org.rnnbench.scratch.cell.GruCell;
 import org.rnnbench.scratch.cell.LstmCell;
+import org.rnnbench.scratch.cell.MinCells;
 import org.rnnbench.scratch.cell.RnnCell;
 import org.rnnbench.scratch.gemm.Gemm;
 import org.rnnbench.scratch.gemm.GemmNN;
@@ -22,6 +23,9 @@ import org.rnnbench.scratch.simd.Simd;
  * back one step; then the weight gradients of all steps as products over the T*B rows, computed transposed
  * ({@code dW^T = X^T * dGates}) into a scratch and added to the canonical gradient buffer.
  *
+ * <p>The minimal cells have no recurrent product: their steps are element-wise, each slice of units runs its
+ * whole window without meeting the others, and dL/dh_{t-1} is what the cell's backward leaves in dhNext.
+ *
  * <p>The time loops run on the worker pool with the hidden units split into slices (whole vectors): each part does
  * the recurrent product for the gate columns of its units and then their gate loops, and the parts meet at one
  * barrier per step. Row fills and column sums are split between the threads too.
@@ -33,6 +37,7 @@ final class RecurrentLayer {
     final int stride;
     final int gateStride;
     private final int gates;
+    private final boolean recurrent;
     private final LayerWeights weights;
     /** (max(I, H), G*S) scratch for the transposed weight gradients. */
     private final float[] dWT;
@@ -60,6 +65,7 @@ final class RecurrentLayer {
         this.input = input;
         this.hidden = hidden;
         this.gates = cell.gates();
+        this.recurrent = cell.hasRecurrentWeights();
         this.stride = Simd.padded(hidden);
         this.gateStride = gates * stride;
         this.weights = new LayerWeights(cell, input, hidden, stride, layout, prefix, k);
@@ -192,7 +198,9 @@ final class RecurrentLayer {
      * row stride ldx, or, when {@code x} is null, one-hot {@code tokens} per row.
      */
     void weightGradients(float[] dw, float[] x, int xOff, int ldx, int[] tokens) {
-        transposedGradient(dw, weights.wHh, hidden, cache.dGh, cache.h, 0, stride);
+        if (recurrent) {
+            transposedGradient(dw, weights.wHh, hidden, cache.dGh, cache.h, 0, stride);
+        }
         if (x != null) {
             transposedGradient(dw, weights.wIh, input, cache.dGates, x, xOff, ldx);
         } else {
@@ -206,6 +214,9 @@ final class RecurrentLayer {
         }
         sum(cache.dGates);
         addBias(dw, weights.bIh);
+        if (!recurrent) {
+            return;
+        }
         if (cache.dGh != cache.dGates) {
             sum(cache.dGh);
         }
@@ -338,10 +349,14 @@ final class RecurrentLayer {
                             recurrentInto(hPrev, gOff, j0, j1);
                             RnnCell.rnnForward(cell == CellType.RNN_RELU, g, gOff, h, hNew, batch, stride, j0, j1);
                         }
+                        case MIN_GRU -> MinCells.minGruForward(g, gOff, h, hPrev, hNew, batch, stride, j0, j1);
+                        case MIN_LSTM -> MinCells.minLstmForward(g, gOff, h, hPrev, hNew, batch, stride, j0, j1);
                         default -> throw new IllegalStateException("unhandled cell " + cell);
                     }
                 }
-                pool.barrier();
+                if (recurrent) {
+                    pool.barrier();
+                }
             }
         }
     }
@@ -360,7 +375,7 @@ final class RecurrentLayer {
             int j1 = Slices.end(stride, parts, part, Simd.LANES);
             for (int t = time - 1; t >= 0; t--) {
                 if (j0 < j1) {
-                    if (t < time - 1) {
+                    if (t < time - 1 && recurrent) {
                         carryBack(t + 1, j0, j1);
                     }
                     Rows.add(cache.dhNext, 0, cache.dH, t * batch * stride, batch, stride, j0, j1);
@@ -372,9 +387,11 @@ final class RecurrentLayer {
                 } else if (norms) {
                     normParts[part * time + t] = 0;
                 }
-                pool.barrier();
+                if (recurrent) {
+                    pool.barrier();
+                }
             }
-            if (initial && j0 < j1) {
+            if (initial && j0 < j1 && recurrent) {
                 carryBack(0, j0, j1);
             }
         }
@@ -412,6 +429,10 @@ final class RecurrentLayer {
                     cache.dGates, cache.dGh, gOff, batch, stride, j0, j1);
                 case RNN_TANH, RNN_RELU -> RnnCell.rnnBackward(cell == CellType.RNN_RELU, cache.h, hNew,
                     cache.dhNext, cache.dGates, gOff, batch, stride, j0, j1);
+                case MIN_GRU -> MinCells.minGruBackward(cache.gates, gOff, cache.h, hPrev, cache.dhNext, cache.dGates,
+                    gOff, batch, stride, j0, j1);
+                case MIN_LSTM -> MinCells.minLstmBackward(cache.gates, gOff, cache.h, hPrev, cache.dhNext,
+                    cache.dGates, gOff, batch, stride, j0, j1);
                 default -> throw new IllegalStateException("unhandled cell " + cell);
             }
         }
