@@ -31,6 +31,8 @@ public final class ResultsDir implements AutoCloseable {
     /** The manifest's file name. */
     public static final String MANIFEST = "rnnbench.json";
     private static final String LOCK = ".lock";
+    /** What may be in a directory before its manifest: the lock, and a sharded sweep's shards and scripts. */
+    private static final java.util.Set<String> SHARD_PARTS = java.util.Set.of(LOCK, "shards", "slurm");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     /**
@@ -177,10 +179,13 @@ public final class ResultsDir implements AutoCloseable {
         }
     }
 
-    /** True when the directory holds nothing but perhaps a lock file left before its manifest was written. */
+    /**
+     * True when the directory holds nothing but perhaps a lock file left before its manifest was written, and the
+     * parts of a sharded sweep ({@code shards/}, {@code slurm/}) that are made before the shards are merged into it.
+     */
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.noneMatch(p -> !p.getFileName().toString().equals(LOCK));
+            return s.allMatch(p -> SHARD_PARTS.contains(p.getFileName().toString()));
         }
     }
 
