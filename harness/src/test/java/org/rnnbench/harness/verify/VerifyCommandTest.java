@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.rnnbench.core.spec.CellType;
 import org.rnnbench.core.testkit.Comparison;
 import org.rnnbench.core.weights.SafeTensors;
 import org.rnnbench.core.weights.Tensor;
@@ -37,10 +38,10 @@ class VerifyCommandTest {
     void scratchAgreesWithTheReferenceOnEveryCell() {
         Cli.Result r = Cli.run("verify", "--backends", "scratch,reference");
         assertEquals(Main.EXIT_OK, r.code(), r.out() + r.err());
-        for (org.rnnbench.core.spec.CellType cell : org.rnnbench.core.spec.CellType.values()) {
+        for (CellType cell : CellType.values()) {
             assertTrue(r.out().contains(cell.id() + ": I=8 H=16 L=2"), r.out());
         }
-        assertEquals(org.rnnbench.core.spec.CellType.values().length, r.out().lines().filter(l -> l.contains("scratch vs reference") && l.endsWith(" ok")).count(),
+        assertEquals(CellType.values().length, r.out().lines().filter(l -> l.contains("scratch vs reference") && l.endsWith(" ok")).count(),
             r.out());
         assertTrue(r.out().contains("verify: passed"), r.out());
     }
