@@ -115,6 +115,11 @@ public abstract class ContractSuite {
     }
 
     @Test
+    void minLstmWithBothGatesSaturatedStaysExact() {
+        checkSaturatedMinLstm();
+    }
+
+    @Test
     void pyTorchGoldenStacksAreReproduced() {
         checkGolden();
     }
@@ -300,13 +305,32 @@ public abstract class ContractSuite {
 
     /** The stack alone: outputs, final states, input and weight gradients against the reference. */
     public final void checkProbe(CellSpec cell) {
-        CanonicalWeights w = Initializer.initialize(cell, Init.PYTORCH, 1000 + cell.layers());
+        checkProbe(cell, Initializer.initialize(cell, Init.PYTORCH, 1000 + cell.layers()), cell.id() + " stack probe");
+    }
+
+    /**
+     * A minLSTM whose forget and input gates both sit far below zero (biases lowered by 60 and 64, so f and i are
+     * about 1e-26 and 1e-28 and (f+i)^2 underflows in float): only their ratio matters, and it must stay exact.
+     */
+    public final void checkSaturatedMinLstm() {
+        CellSpec cell = new CellSpec(CellType.MIN_LSTM, ContractCases.FEATURES, ContractCases.HIDDEN, 2);
+        CanonicalWeights w = Initializer.initialize(cell, Init.PYTORCH, 1002);
+        for (int k = 0; k < cell.layers(); k++) {
+            float[] b = w.data(ParameterLayout.biasIh(k));
+            for (int j = 0; j < cell.hiddenSize(); j++) {
+                b[j] -= 60;
+                b[cell.hiddenSize() + j] -= 64;
+            }
+        }
+        checkProbe(cell, w, "min-lstm stack probe with f, i near 1e-26");
+    }
+
+    private void checkProbe(CellSpec cell, CanonicalWeights w, String what) {
         Sequences input = RandomBatches.dense(RandomBatches.BATCH, RandomBatches.TIME, cell.inputSize(),
             2000 + cell.layers());
         StackProbe p = backend().probeStack(cell, w, input);
         ReferenceProbe.Result r = ReferenceProbe.run(cell, ReferenceWeights.of(w),
             Comparison.widen(input.values()), input.batch(), input.time());
-        String what = cell.id() + " stack probe";
         double tol = tolerance();
         Comparison.assertClose(what + ": output", p.output(), r.output(), tol);
         Comparison.assertClose(what + ": h_n", p.hN(), r.hN(), tol);

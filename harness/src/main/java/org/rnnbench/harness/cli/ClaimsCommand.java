@@ -41,7 +41,7 @@ import org.rnnbench.reports.html.ClaimsFragment;
  */
 @Command(name = "claims", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Check the lecture's claims and published results: run their experiments and compute a verdict"
-        + " per claim and backend (holds, does not hold, inconclusive, not run) from a statistic with its 95%"
+        + " per claim and backend (holds, does not hold, inconclusive, not run) from a statistic with its 95%%"
         + " interval over seeds.",
         "Results go to results/claims/ (runs.jsonl, claims.md, claims.csv, report/report.html); running the same"
             + " command again resumes."})

@@ -34,24 +34,47 @@ class VerifyCommandTest {
     }
 
     @Test
-    void scratchAgreesWithTheReferenceOnAllFourCells() {
+    void scratchAgreesWithTheReferenceOnEveryCell() {
         Cli.Result r = Cli.run("verify", "--backends", "scratch,reference");
         assertEquals(Main.EXIT_OK, r.code(), r.out() + r.err());
-        for (String cell : new String[] {"rnn-tanh", "rnn-relu", "lstm", "gru"}) {
-            assertTrue(r.out().contains(cell + ": I=8 H=16 L=2"), r.out());
+        for (org.rnnbench.core.spec.CellType cell : org.rnnbench.core.spec.CellType.values()) {
+            assertTrue(r.out().contains(cell.id() + ": I=8 H=16 L=2"), r.out());
         }
-        assertEquals(4, r.out().lines().filter(l -> l.contains("scratch vs reference") && l.endsWith(" ok")).count(),
+        assertEquals(org.rnnbench.core.spec.CellType.values().length, r.out().lines().filter(l -> l.contains("scratch vs reference") && l.endsWith(" ok")).count(),
             r.out());
         assertTrue(r.out().contains("verify: passed"), r.out());
     }
 
     @Test
     void aBackendThatDoesNotRunACellIsSkipped() {
-        Cli.Result r = Cli.run("verify", "--cells", "lstm,gru", "--backends", "reference,test-gru-only");
+        Cli.Result r = Cli.run("verify", "--cells", "lstm,gru", "--backends", "reference,scratch,test-gru-only");
         assertEquals(Main.EXIT_OK, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("test-gru-only                    skipped, does not run lstm"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.contains("reference vs test-gru-only") && l.endsWith(" ok")),
             r.out());
+    }
+
+    @Test
+    void noPairLeftToCompareIsBadInputNotAPass() {
+        Cli.Result r = Cli.run("verify", "--cell", "lstm", "--backends", "reference,test-gru-only");
+        assertEquals(Main.EXIT_USAGE, r.code(), r.out() + r.err());
+        assertEquals(java.util.List.of("rnnbench: verify: no pair of backends left to compare on lstm (backends"
+            + " reference,test-gru-only); give at least two backends that run the cell"),
+            r.errLines().stream().filter(l -> !l.startsWith("rnnbench: probing on")).toList());
+        assertTrue(!r.out().contains("passed"), r.out());
+    }
+
+    @Test
+    void anInputFullOfNanNeverPasses() throws IOException {
+        Path input = tmp.resolve("nan.safetensors");
+        float[] nan = new float[2 * 3 * 8];
+        java.util.Arrays.fill(nan, Float.NaN);
+        SafeTensors.write(input, java.util.List.of(new Tensor("input", new int[] {2, 3, 8}, nan)), Map.of());
+        Cli.Result r = Cli.run("verify", "--cell", "gru", "--backends", "scratch,reference", "--input",
+            input.toString());
+        assertEquals(Main.EXIT_MISMATCH, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("scratch                          FAILED: not finite: output 96 of 96, h_n 64 of 64,"), r.out());
+        assertTrue(r.out().contains("verify: FAILED"), r.out());
     }
 
     @Test
