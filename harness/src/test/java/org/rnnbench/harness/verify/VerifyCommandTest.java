@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.rnnbench.core.spec.CellType;
 import org.rnnbench.core.testkit.Comparison;
 import org.rnnbench.core.weights.SafeTensors;
 import org.rnnbench.core.weights.Tensor;
@@ -34,34 +35,34 @@ class VerifyCommandTest {
     }
 
     @Test
-    void scratchAgreesWithTheReferenceOnAllFourCells() {
+    void scratchAgreesWithTheReferenceOnEveryCell() {
         Cli.Result r = Cli.run("verify", "--backends", "scratch,reference");
         assertEquals(Main.EXIT_OK, r.code(), r.out() + r.err());
-        for (String cell : new String[] {"rnn-tanh", "rnn-relu", "lstm", "gru"}) {
-            assertTrue(r.out().contains(cell + ": I=8 H=16 L=2"), r.out());
+        for (CellType cell : CellType.values()) {
+            assertTrue(r.out().contains(cell.id() + ": I=8 H=16 L=2"), r.out());
         }
-        assertEquals(4, r.out().lines().filter(l -> l.contains("scratch vs reference") && l.endsWith(" ok")).count(),
+        assertEquals(CellType.values().length, r.out().lines().filter(l -> l.contains("scratch vs reference") && l.endsWith(" ok")).count(),
             r.out());
         assertTrue(r.out().contains("verify: passed"), r.out());
     }
 
     @Test
     void aBackendThatDoesNotRunACellIsSkipped() {
-        Cli.Result r = Cli.run("verify", "--cells", "lstm,gru", "--backends", "reference,test-gru-only");
+        Cli.Result r = Cli.run("verify", "--cells", "lstm,gru", "--backends", "reference,reference:gru-only");
         assertEquals(Main.EXIT_OK, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("test-gru-only                    skipped, does not run lstm"), r.out());
-        assertTrue(r.out().lines().anyMatch(l -> l.contains("reference vs test-gru-only") && l.endsWith(" ok")),
+        assertTrue(r.out().contains("reference:gru-only               skipped, does not run lstm"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("reference vs reference:gru-only") && l.endsWith(" ok")),
             r.out());
     }
 
     @Test
     void aDifferenceAboveTheToleranceFails() {
-        Cli.Result r = Cli.run("verify", "--cell", "lstm", "--backends", "reference,test-skewed");
+        Cli.Result r = Cli.run("verify", "--cell", "lstm", "--backends", "reference,reference:skewed");
         assertEquals(Main.EXIT_MISMATCH, r.code(), r.out() + r.err());
-        String row = r.out().lines().filter(l -> l.contains("reference vs test-skewed")).findFirst().orElseThrow();
+        String row = r.out().lines().filter(l -> l.contains("reference vs reference:skewed")).findFirst().orElseThrow();
         assertTrue(row.endsWith("FAIL") && row.contains("1.0e-03"), row);
         assertTrue(r.out().contains("verify: FAILED"), r.out());
-        Cli.Result loose = Cli.run("verify", "--cell", "lstm", "--backends", "reference,test-skewed", "--tolerance",
+        Cli.Result loose = Cli.run("verify", "--cell", "lstm", "--backends", "reference,reference:skewed", "--tolerance",
             "1e-2");
         assertEquals(Main.EXIT_OK, loose.code(), loose.out());
     }
