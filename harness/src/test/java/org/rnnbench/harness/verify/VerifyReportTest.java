@@ -44,7 +44,7 @@ class VerifyReportTest {
     void theFusedGruVariantsMismatchIsShownButNotCounted() {
         Map<String, ProbeRunner.Result> results = new LinkedHashMap<>();
         results.put("scratch", new ProbeRunner.Result(probe(1), null, null));
-        results.put(KnownMismatches.DL4J_FUSED_GRU, new ProbeRunner.Result(probe(1.05f), null, null));
+        results.put("dl4j:fused-gru", new ProbeRunner.Result(probe(1.05f), null, null));
         boolean[] passed = new boolean[1];
         String text = report(CellType.GRU, results, passed);
         assertTrue(passed[0], text);
