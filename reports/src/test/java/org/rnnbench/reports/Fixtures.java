@@ -91,18 +91,9 @@ public final class Fixtures {
             r.finishedAt());
     }
 
-    /** A copy of {@code r} measured in another environment. */
-    public static RunRecord withEnvironment(RunRecord r, Environment environment) {
-        return new RunRecord(r.id(), r.params(), r.status(), r.message(), r.encoding(), r.topology(), r.loss(),
-            r.canonicalParameters(), r.nativeParameters(), r.trainFlopsPerStep(), r.losses(), r.stepNanos(),
-            r.primaryMetric(), r.higherIsBetter(), r.metrics(), r.chanceAnalytic(), r.chanceEmpirical(),
-            r.targetLoss(), r.stepsToTarget(), r.secondsToTarget(), r.gradNormsInitial(), r.gradNormsTrained(),
-            environment, r.finishedAt());
-    }
-
     /** A copy of {@code r} whose JVM measured the calibration workload at {@code gemmMs} and {@code scalarMs}. */
     public static RunRecord calibrated(RunRecord r, double gemmMs, double scalarMs) {
-        return withEnvironment(r, r.environment().withCalibration(Map.of("gemm_ms", gemmMs, "scalar_ms", scalarMs)));
+        return r.withEnvironment(r.environment().withCalibration(Map.of("gemm_ms", gemmMs, "scalar_ms", scalarMs)));
     }
 
     /** A copy of {@code r} with the primary metric set to {@code value}. */

@@ -147,7 +147,7 @@ class ReportCommandsTest {
         List<String> lines = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("runs.jsonl"))) {
             RunRecord r = RunRecordCodec.fromJson(line, "x");
-            lines.add(RunRecordCodec.toJson(SampleRecords.withEnvironment(r, r.environment().withCalibration(
+            lines.add(RunRecordCodec.toJson(r.withEnvironment(r.environment().withCalibration(
                 Map.of("gemm_ms", gemmMs)))));
         }
         Files.write(dir.resolve("runs.jsonl"), lines);

@@ -26,13 +26,4 @@ public final class SampleRecords {
             new Environment("abc", "jvm", "os", "amd64", "cpu", 2, Map.of("rnnbench", "0"), Map.of("backend", "1")),
             "2026-01-01T00:00:00Z");
     }
-
-    /** A copy of {@code r} measured in another environment. */
-    public static RunRecord withEnvironment(RunRecord r, Environment environment) {
-        return new RunRecord(r.id(), r.params(), r.status(), r.message(), r.encoding(), r.topology(), r.loss(),
-            r.canonicalParameters(), r.nativeParameters(), r.trainFlopsPerStep(), r.losses(), r.stepNanos(),
-            r.primaryMetric(), r.higherIsBetter(), r.metrics(), r.chanceAnalytic(), r.chanceEmpirical(),
-            r.targetLoss(), r.stepsToTarget(), r.secondsToTarget(), r.gradNormsInitial(), r.gradNormsTrained(),
-            environment, r.finishedAt());
-    }
 }

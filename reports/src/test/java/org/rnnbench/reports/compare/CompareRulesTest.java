@@ -190,7 +190,7 @@ class CompareRulesTest {
     void differentMachinesAreNoted() {
         RunRecord r = Fixtures.record("t", "scratch", "gru", 8, 1, 0.8, 1);
         RunRecord elsewhere = Fixtures.records("run-a").get(0);
-        RunRecord other = Fixtures.withEnvironment(r, elsewhere.environment());
+        RunRecord other = r.withEnvironment(elsewhere.environment());
         Comparison cmp = compare(List.of(r), List.of(other));
         assertTrue(cmp.notes().stream().anyMatch(n -> n.startsWith("CPU differs")), cmp.notes().toString());
     }
