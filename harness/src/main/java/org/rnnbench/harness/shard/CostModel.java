@@ -20,7 +20,8 @@ import org.rnnbench.harness.plan.TaskCatalog;
  * <p>The defaults come from the one-thread train-step table of docs/SPEED.md (AMD EPYC, 2 cores) and the smoke
  * suite's records on the same machine: scratch about 25 GFLOP/s and 2 us per cell step; djl about 28 GFLOP/s on
  * large models and 35-300 us per cell step (LSTM fused, GRU slowest); dl4j about 10 GFLOP/s and 0.8-7 ms per cell
- * step (its GRU is built from primitive ops). Absolute seconds are a guide; what the partition needs is the ratio
+ * step (its GRU is built from primitive ops); per unit (model building, evaluation calls, weights import) 0.3 s,
+ * 0.2 s and 1 s. Absolute seconds are a guide; what the partition needs is the ratio
  * between units, which they get right to a small factor where a FLOP count alone is off by 100x.
  *
  * @param rates       per backend id (variants use their backend's: {@code djl:unrolled} prices as {@code djl})
@@ -53,11 +54,11 @@ public record CostModel(Map<String, Rates> rates, Map<String, Double> correction
     public static final String ANY_CELL = "*";
 
     private static final Map<String, Rates> DEFAULT_RATES = Map.of(
-        "scratch", new Rates(4e-11, Map.of(ANY_CELL, 2e-6), 0.15, 1.5),
+        "scratch", new Rates(4e-11, Map.of(ANY_CELL, 2e-6), 0.3, 1.5),
         "djl", new Rates(3.5e-11, Map.of("rnn-tanh", 1.2e-4, "rnn-relu", 1.2e-4, "lstm", 4e-5, "gru", 3e-4,
-            ANY_CELL, 1.5e-4), 0.1, 4),
+            ANY_CELL, 1.5e-4), 0.2, 4),
         "dl4j", new Rates(1e-10, Map.of("rnn-tanh", 8e-4, "rnn-relu", 8e-4, "lstm", 2e-3, "gru", 7e-3,
-            ANY_CELL, 2e-3), 0.5, 6));
+            ANY_CELL, 2e-3), 1.0, 6));
 
     /** Copies the maps. */
     public CostModel {

@@ -72,7 +72,8 @@ public final class UnitTrainer {
         this.evaluate = evaluate;
         this.threads = threads;
         this.resultsDir = resultsDir;
-        this.environment = Environment.current(libraries, threads).withCalibration(Calibration.measure());
+        this.environment = Environment.current(libraries, threads, backend.threadSettings(threads))
+            .withCalibration(Calibration.measure());
     }
 
     /** Runs a unit and returns its record; never throws for a failure of the backend. */
