@@ -91,9 +91,21 @@ public final class Fixtures {
             r.finishedAt());
     }
 
-    /** A copy of {@code r} whose JVM measured the calibration workload at {@code gemmMs} and {@code scalarMs}. */
+    /**
+     * A copy of {@code r} whose JVM measured the calibration workload at {@code gemmMs} and {@code scalarMs} before
+     * its first unit only (the bare names of the first records of schema version 4).
+     */
     public static RunRecord calibrated(RunRecord r, double gemmMs, double scalarMs) {
         return r.withEnvironment(r.environment().withCalibration(Map.of("gemm_ms", gemmMs, "scalar_ms", scalarMs)));
+    }
+
+    /**
+     * A copy of {@code r} whose JVM measured the calibration's GEMM at {@code gemmBefore} ms before the unit and
+     * {@code gemmAfter} ms after it, as a run writes it.
+     */
+    public static RunRecord bracketed(RunRecord r, double gemmBefore, double gemmAfter) {
+        return r.withEnvironment(r.environment().withCalibration(Map.of("before.gemm_ms", gemmBefore,
+            "after.gemm_ms", gemmAfter)));
     }
 
     /** A copy of {@code r} with the primary metric set to {@code value}. */

@@ -5,83 +5,105 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A fixed single-threaded workload that measures the machine, not the code under test: a float GEMM
- * ({@value #N} x {@value #N} x {@value #N}, plain loops) and a scalar loop (a chain of {@value #SCALAR_STEPS}
- * dependent integer multiply-adds). Each is run {@value #REPEATS} times after a warm-up and its median time in
- * milliseconds is the result: {@code gemm_ms} and {@code scalar_ms}. About a quarter of a second on an idle core.
- * A loaded machine makes both slower by about as much as it makes the units' steps slower.
+ * A fixed single-threaded workload that measures the machine, not the code under test, the same code in every
+ * backend JVM: a float GEMM ({@value #N} x {@value #N} x {@value #N}, plain loops) and a scalar loop (a chain of
+ * {@value #SCALAR_STEPS} dependent integer multiply-adds). Its figures are {@code gemm_ms} and {@code scalar_ms}:
+ * the median over {@value Repetitions#TIMED} timed repetitions of each part, in milliseconds, after a warm-up that
+ * lasts until the JIT has settled ({@link Repetitions}). About a quarter of a second on an idle core the first time
+ * in a JVM, less afterwards. A loaded machine makes both slower by about as much as it makes the units' steps
+ * slower.
+ *
+ * <p>Both parts are small methods called many times ({@link #axpy} {@value #N}^2 times per GEMM, {@link #chain} in
+ * chunks of {@value #CHUNK} steps), not one long loop: a long loop is first run by an on-stack-replacement
+ * compilation, then for a while by the slow profiling compilation of its method, then by the optimized one, so that
+ * the time of a repetition depends on when the JVM started (this gave 9.6 ms in one JVM and 0.31 ms in another for
+ * the same GEMM). A small method called thousands of times reaches its optimized compilation within the first
+ * repetitions, and the warm-up waits for that.
  */
 public final class Calibration {
     /** The GEMM size. */
     static final int N = 96;
-    /** The length of the scalar chain. */
-    static final int SCALAR_STEPS = 8_000_000;
-    /** Timed repetitions of each part. */
-    static final int REPEATS = 5;
-    /** The names of the measured figures. */
+    /** The length of the scalar chain of one repetition. */
+    static final int SCALAR_STEPS = 2_000_000;
+    /** The chain's steps per call. */
+    static final int CHUNK = 10_000;
+    /** The figure of the GEMM. */
     public static final String GEMM = "gemm_ms";
-    /** The scalar loop's figure. */
+    /** The figure of the scalar loop. */
     public static final String SCALAR = "scalar_ms";
+    /** The prefix of the figures measured before a unit in a record's calibration. */
+    public static final String BEFORE = "before.";
+    /** The prefix of the figures measured after a unit in a record's calibration. */
+    public static final String AFTER = "after.";
 
+    private static final float[] A = new float[N * N];
+    private static final float[] B = new float[N * N];
+    private static final float[] C = new float[N * N];
     private static volatile double sink;
+
+    static {
+        for (int i = 0; i < A.length; i++) {
+            A[i] = (i % 7) * 0.25f;
+            B[i] = (i % 5) * 0.5f;
+        }
+    }
 
     private Calibration() {
     }
 
     /** Runs the workload and returns {@code gemm_ms} and {@code scalar_ms}. */
     public static Map<String, Double> measure() {
-        float[] a = new float[N * N];
-        float[] b = new float[N * N];
-        float[] c = new float[N * N];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (i % 7) * 0.25f;
-            b[i] = (i % 5) * 0.5f;
-        }
-        for (int i = 0; i < REPEATS; i++) { // warm-up: compile both loops
-            gemm(a, b, c);
-            scalar(SCALAR_STEPS / 4);
-        }
-        double[] gemm = new double[REPEATS];
-        double[] scalar = new double[REPEATS];
-        for (int i = 0; i < REPEATS; i++) {
+        double[] medians = Repetitions.medians(() -> {
             long t0 = System.nanoTime();
-            gemm(a, b, c);
+            gemm();
             long t1 = System.nanoTime();
-            sink = scalar(SCALAR_STEPS);
+            sink = chain(SCALAR_STEPS);
             long t2 = System.nanoTime();
-            gemm[i] = (t1 - t0) / 1e6;
-            scalar[i] = (t2 - t1) / 1e6;
-        }
-        sink += c[N + 1];
+            return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6};
+        });
+        sink += C[N + 1];
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put(GEMM, median(gemm));
-        out.put(SCALAR, median(scalar));
+        out.put(GEMM, medians[0]);
+        out.put(SCALAR, medians[1]);
         return out;
     }
 
-    private static void gemm(float[] a, float[] b, float[] c) {
-        Arrays.fill(c, 0);
+    /** The calibration of a record: the figures before its unit and after it, under {@link #BEFORE}, {@link #AFTER}. */
+    public static Map<String, Double> bracket(Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        before.forEach((k, v) -> out.put(BEFORE + k, v));
+        after.forEach((k, v) -> out.put(AFTER + k, v));
+        return out;
+    }
+
+    private static void gemm() {
+        Arrays.fill(C, 0);
         for (int i = 0; i < N; i++) {
             for (int k = 0; k < N; k++) {
-                float aik = a[i * N + k];
-                for (int j = 0; j < N; j++) {
-                    c[i * N + j] += aik * b[k * N + j];
-                }
+                axpy(A[i * N + k], B, k * N, C, i * N);
             }
         }
     }
 
-    private static long scalar(int steps) {
+    /** c[co..co+N) += a * b[bo..bo+N). */
+    private static void axpy(float a, float[] b, int bo, float[] c, int co) {
+        for (int j = 0; j < N; j++) {
+            c[co + j] += a * b[bo + j];
+        }
+    }
+
+    private static long chain(int steps) {
         long x = 88172645463325252L;
-        for (int i = 0; i < steps; i++) {
-            x = x * 6364136223846793005L + 1442695040888963407L;
+        for (int done = 0; done < steps; done += CHUNK) {
+            x = chunk(x);
         }
         return x;
     }
 
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
+    private static long chunk(long x) {
+        for (int i = 0; i < CHUNK; i++) {
+            x = x * 6364136223846793005L + 1442695040888963407L;
+        }
+        return x;
     }
 }

@@ -59,6 +59,8 @@ public final class UnitTrainer {
     private final Map<String, Map<String, Double>> empiricalChance = new HashMap<>();
     private final Environment environment;
     private final boolean evaluate;
+    /** The machine's speed as last measured: before the first unit, then after each. */
+    private Map<String, Double> calibration;
 
     /**
      * A trainer for units of one backend.
@@ -72,11 +74,15 @@ public final class UnitTrainer {
         this.evaluate = evaluate;
         this.threads = threads;
         this.resultsDir = resultsDir;
-        this.environment = Environment.current(libraries, threads, backend.threadSettings(threads))
-            .withCalibration(Calibration.measure());
+        this.environment = Environment.current(libraries, threads, backend.threadSettings(threads));
+        this.calibration = Calibration.measure();
     }
 
-    /** Runs a unit and returns its record; never throws for a failure of the backend. */
+    /**
+     * Runs a unit and returns its record; never throws for a failure of the backend. The record's calibration is
+     * the machine's speed measured just before the unit and just after it ({@link Calibration#bracket}); the
+     * measurement after a unit is the one before the next.
+     */
     public RunRecord run(PlannedUnit unit, StepListener listener) {
         Measured m = new Measured(unit);
         try {
@@ -86,7 +92,10 @@ public final class UnitTrainer {
             m.message = describe(t) + (m.losses.length > 0 && m.stepsDone < unit.params().steps()
                 ? " (at train step " + m.stepsDone + ")" : "");
         }
-        return m.record(environment);
+        Map<String, Double> after = Calibration.measure();
+        Map<String, Double> before = calibration;
+        calibration = after;
+        return m.record(environment.withCalibration(Calibration.bracket(before, after)));
     }
 
     private void train(PlannedUnit unit, Measured m, StepListener listener) throws Exception {

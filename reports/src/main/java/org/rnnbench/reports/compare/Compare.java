@@ -83,6 +83,8 @@ public final class Compare {
             MetricJudge.judge(u, baselineSeeds, settings).ifPresent(findings::add);
         }
         Map<String, Double> machine = MachineSpeed.ratios(baseline.runs(), current.runs());
+        MachineSpeed.noteDrift(MachineSpeed.drift(baseline.runs()), "baseline", settings, notes);
+        MachineSpeed.noteDrift(MachineSpeed.drift(current.runs()), "current", settings, notes);
         MachineSpeed.check(machine, settings, baseline.dir().toString(), current.dir().toString(), notes);
         findings.addAll(StepTimeJudge.judge(matched, settings, machine, notes));
         return new Comparison(baseline.dir(), current.dir(), baseline.runs().size(), current.runs().size(),

@@ -14,12 +14,24 @@ import org.rnnbench.reports.table.Format;
 
 /**
  * How much slower the machine ran for the current side than for the baseline, per backend, from the calibration
- * each backend JVM recorded in its environment (a fixed workload, e.g. {@code gemm_ms} and {@code scalar_ms}): for
- * every figure both sides have, the ratio of its medians over the records, current over baseline; the backend's
+ * each backend JVM recorded in its environment (a fixed workload, {@code gemm_ms} and {@code scalar_ms}, timed just
+ * before a unit under {@code before.} and just after it under {@code after.}).
+ *
+ * <p>A record's figure is the geometric mean of its before and after times (one of them when the other is missing;
+ * the bare name in records that measured only before the JVM's first unit). The two ends of a unit are the nearest
+ * measurements of the machine during the unit, and their mean is the estimate of its speed in between that favours
+ * neither end; the slower of the two would instead count a load that only touched one end of the unit as if it had
+ * lasted all through, and be biased towards slow on both sides by the noise of the measurement. For every figure
+ * both sides have, the ratio of its medians over the backend's records, current over baseline; the backend's
  * machine ratio is their geometric mean. A loaded machine slows every unit of a backend at once, which the step
  * times alone cannot tell from a regression of the backend; divided by this ratio they can.
  */
 final class MachineSpeed {
+    /** The prefix of the times measured before a unit. */
+    static final String BEFORE = "before.";
+    /** The prefix of the times measured after a unit. */
+    static final String AFTER = "after.";
+
     private MachineSpeed() {
     }
 
@@ -72,17 +84,81 @@ final class MachineSpeed {
         }
     }
 
+    /**
+     * Notes every backend whose machine got slower or faster by more than the threshold between the calibrations
+     * before and after its units in one run: a load that came or went during the run, which the run's step times
+     * carry and a comparison can only partly correct.
+     */
+    static void noteDrift(Map<String, Double> drift, String side, CompareSettings s, List<String> notes) {
+        drift.forEach((backend, ratio) -> {
+            if (Math.abs(Math.log(ratio)) > Math.log(1 + s.threshold())) {
+                notes.add("the machine's speed changed during the " + side + " run: backend " + backend
+                    + "'s calibration took x" + Format.SIG3.text(ratio) + " as long after its units as before"
+                    + " them (median over its units); a load came or went while it ran");
+            }
+        });
+    }
+
     private static Map<String, List<Double>> figures(List<LoadedRun> runs, String backend) {
         Map<String, List<Double>> out = new TreeMap<>();
         for (LoadedRun r : runs) {
             if (r.params().backend().equals(backend) && r.record().environment() != null) {
-                r.record().environment().calibration().forEach((k, v) -> {
-                    if (v != null && v > 0 && Double.isFinite(v)) {
-                        out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-                    }
-                });
+                figures(r.record().environment().calibration())
+                    .forEach((k, v) -> out.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
             }
         }
+        return out;
+    }
+
+    /**
+     * A record's figures: per name, the geometric mean of its {@code before.} and {@code after.} times, or the
+     * one of them it has, or the bare name's time; times that are not finite and positive are left out.
+     */
+    static Map<String, Double> figures(Map<String, Double> calibration) {
+        Map<String, List<Double>> ends = new TreeMap<>();
+        calibration.forEach((k, v) -> {
+            if (v != null && v > 0 && Double.isFinite(v)) {
+                ends.computeIfAbsent(name(k), x -> new ArrayList<>()).add(Math.log(v));
+            }
+        });
+        Map<String, Double> out = new TreeMap<>();
+        ends.forEach((k, logs) -> out.put(k, Math.exp(logs.stream().mapToDouble(Double::doubleValue).average()
+            .orElseThrow())));
+        return out;
+    }
+
+    /** A calibration key without its {@code before.} or {@code after.} prefix. */
+    private static String name(String key) {
+        for (String prefix : List.of(BEFORE, AFTER)) {
+            if (key.startsWith(prefix)) {
+                return key.substring(prefix.length());
+            }
+        }
+        return key;
+    }
+
+    /**
+     * Per backend of {@code runs}, how much slower the calibration ran after the units than before them: the
+     * geometric mean over the figures of the median over records of after / before; backends without both left out.
+     */
+    static Map<String, Double> drift(List<LoadedRun> runs) {
+        Map<String, Map<String, List<Double>>> byBackend = new TreeMap<>();
+        for (LoadedRun r : runs) {
+            if (r.record().environment() == null) {
+                continue;
+            }
+            Map<String, Double> c = r.record().environment().calibration();
+            c.forEach((k, before) -> {
+                Double after = k.startsWith(BEFORE) ? c.get(AFTER + name(k)) : null;
+                if (after != null && before > 0 && after > 0 && Double.isFinite(before / after)) {
+                    byBackend.computeIfAbsent(r.params().backend(), x -> new TreeMap<>())
+                        .computeIfAbsent(name(k), x -> new ArrayList<>()).add(after / before);
+                }
+            });
+        }
+        Map<String, Double> out = new TreeMap<>();
+        byBackend.forEach((backend, ratios) -> out.put(backend, Math.exp(ratios.values().stream()
+            .mapToDouble(l -> Math.log(median(l))).average().orElseThrow())));
         return out;
     }
 

@@ -1,0 +1,74 @@
+package org.rnnbench.reports.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnnbench.core.run.RunRecord;
+import org.rnnbench.reports.Fixtures;
+import org.rnnbench.reports.read.LoadedRun;
+import org.rnnbench.reports.read.ResultsReader;
+
+/** The machine's speed from the calibrations before and after each unit, on synthetic calibrations. */
+class MachineSpeedTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aRecordsFigureIsTheGeometricMeanOfItsTwoEnds() {
+        Map<String, Double> f = MachineSpeed.figures(Map.of("before.gemm_ms", 4.0, "after.gemm_ms", 9.0,
+            "before.scalar_ms", 2.0, "after.scalar_ms", Double.NaN));
+        assertEquals(6.0, f.get("gemm_ms"), 1e-12);
+        assertEquals(2.0, f.get("scalar_ms"), 1e-12, "a non-finite end is left out");
+        assertEquals(3.0, MachineSpeed.figures(Map.of("gemm_ms", 3.0)).get("gemm_ms"), 1e-12,
+            "the bare names of records that measured only before the first unit");
+    }
+
+    @Test
+    void aLoadDuringTheCurrentRunIsJudgedFromBothEndsOfItsUnits() {
+        List<RunRecord> b = Fixtures.map(CompareRulesTest.baseline(), r -> Fixtures.bracketed(r, 10, 10));
+        // the load came in during the units: 10 ms before each, 12.1 after, 11 on average, as are the steps
+        List<RunRecord> c = Fixtures.map(CompareRulesTest.baseline(),
+            r -> Fixtures.bracketed(Fixtures.slower(r, 1.1), 10, 12.1));
+        Comparison cmp = Compare.run(Fixtures.write(tmp.resolve("b"), b), Fixtures.write(tmp.resolve("c"), c),
+            CompareSettings.DEFAULTS.withAllowMachineChange(true));
+        assertEquals(List.of(), cmp.regressions(), cmp.markdown());
+        assertTrue(cmp.notes().contains("machine speed of backend scratch: its calibration took x1.10 as long in the"
+            + " current run as in the baseline; its step times are judged relative to that"), cmp.notes().toString());
+        assertTrue(cmp.notes().stream().anyMatch(n -> n.startsWith("the machine's speed changed during the current"
+            + " run: backend scratch's calibration took x1.21 as long after its units")), cmp.notes().toString());
+        assertTrue(cmp.notes().stream().noneMatch(n -> n.contains("during the baseline run")), cmp.notes().toString());
+    }
+
+    @Test
+    void aRealRegressionUnderTheSameLoadIsStillFlagged() {
+        List<RunRecord> b = Fixtures.map(CompareRulesTest.baseline(), r -> Fixtures.bracketed(r, 8, 12.5));
+        List<RunRecord> c = Fixtures.map(CompareRulesTest.baseline(),
+            r -> Fixtures.bracketed(Fixtures.slower(r, 1.4), 10, 10));
+        Comparison cmp = Compare.run(Fixtures.write(tmp.resolve("b"), b), Fixtures.write(tmp.resolve("c"), c),
+            CompareSettings.DEFAULTS);
+        assertEquals(1, cmp.exitCode(), cmp.markdown());
+        assertEquals(1.0, MachineSpeed.ratios(read("b", b), read("c", c)).get("scratch"), 1e-9,
+            "sqrt(8 x 12.5) = sqrt(10 x 10): the mean of the ends, not the slower end");
+    }
+
+    @Test
+    void theDriftIsTheMedianOverUnitsOfAfterOverBefore() {
+        List<RunRecord> base = CompareRulesTest.baseline();
+        List<RunRecord> runs = new ArrayList<>();
+        for (int i = 0; i < base.size(); i++) {
+            runs.add(Fixtures.bracketed(base.get(i), 10, i == 0 ? 40 : 11)); // one unit's end hit by a moment of load
+        }
+        assertEquals(1.1, MachineSpeed.drift(read("d", runs)).get("scratch"), 1e-9);
+    }
+
+    private List<LoadedRun> read(String name, List<RunRecord> records) {
+        return ResultsReader.read(Fixtures.write(tmp.resolve(name), records)).runs();
+    }
+}
