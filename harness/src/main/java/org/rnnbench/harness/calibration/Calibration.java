@@ -26,7 +26,7 @@ public final class Calibration {
     /** The length of the scalar chain of one repetition. */
     static final int SCALAR_STEPS = 2_000_000;
     /** The chain's steps per call. */
-    static final int CHUNK = 10_000;
+    static final int CHUNK = 1_000;
     /** The figure of the GEMM. */
     public static final String GEMM = "gemm_ms";
     /** The figure of the scalar loop. */
