@@ -10,18 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.rnnbench.core.run.RunRecord;
+import org.rnnbench.core.run.RunStatus;
 import org.rnnbench.harness.Main;
 import org.rnnbench.harness.gradients.GradientTables;
+import org.rnnbench.harness.plan.PlannedUnit;
 import org.rnnbench.harness.shard.ShardDirs;
 import org.rnnbench.harness.shard.ShardPlans;
 import org.rnnbench.harness.store.RunStore;
 import org.rnnbench.harness.testing.Cli;
+import org.rnnbench.harness.testing.SampleRecords;
 
 /** A sweep run as shards and merged equals the same sweep run on one machine; the dry run; bad shard options. */
 class ShardedRunTest {
@@ -125,6 +129,39 @@ class ShardedRunTest {
         assertTrue(other.err().contains("into 3 shards, not 2"), other.err());
         Cli.Result dry = run(out, "--shards", "3", "--dry-run");
         assertTrue(dry.out().contains("partition from " + ShardDirs.planFile(out)), dry.out());
+    }
+
+    @Test
+    void theDryRunRefinesTheEstimatesByWhatIsRecordedBelowOut() throws IOException {
+        Path out = tmp.resolve("refined");
+        SweepTail.Plan plan = MergeCommand.plan(MATRIX.subList(0, MATRIX.size() - 2), tmp);
+        Cli.Result before = run(out, "--shards", "2", "--dry-run");
+        Files.createDirectories(ShardDirs.of(out, 1));
+        RunStore store = new RunStore(ShardDirs.of(out, 1));
+        for (PlannedUnit u : plan.units().subList(0, 3)) {
+            store.append(SampleRecords.record(u.params(), RunStatus.OK, new double[] {1, 1, 1},
+                new long[] {2_000_000_000L, 2_000_000_000L, 2_000_000_000L}, Map.of("mse", 1.0)));
+        }
+        Cli.Result after = run(out, "--shards", "2", "--dry-run");
+        assertTrue(after.out().contains("cost model refined from 3 recorded unit(s)"), after.out());
+        assertTrue(total(after.out()) > 100 * total(before.out()), "two seconds a step: " + after.out());
+    }
+
+    /** The total estimate of a dry run's output (such as {@code 1h 05m}), in seconds. */
+    private static double total(String out) {
+        String[] cells = out.lines().filter(l -> l.startsWith("total")).findFirst().orElseThrow().trim()
+            .split("\\s+");
+        double seconds = 0;
+        for (int i = 2; i < cells.length; i++) {
+            double unit = switch (cells[i].replaceAll("[0-9]", "")) {
+                case "d" -> 86_400;
+                case "h" -> 3600;
+                case "m" -> 60;
+                default -> 1;
+            };
+            seconds += Double.parseDouble(cells[i].replaceAll("[a-z]", "")) * unit;
+        }
+        return seconds;
     }
 
     @Test
