@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
+import org.rnnbench.core.backend.Backend;
+import org.rnnbench.core.backend.Backends;
+import org.rnnbench.core.backend.NativeSetting;
+
 /**
  * Where a result was measured: git commit, JVM, OS and architecture, CPU model and cores, library versions and
  * thread settings. Every run record carries one.
@@ -28,10 +32,6 @@ import java.util.concurrent.TimeUnit;
 public record Environment(String gitCommit, String jvm, String os, String arch, String cpu, int cores,
                           Map<String, String> libraries, Map<String, String> threads,
                           Map<String, String> scheduler) {
-
-    /** Environment variables and properties that set native thread counts. */
-    public static final List<String> THREAD_SETTINGS = List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS",
-        "OPENBLAS_NUM_THREADS", "ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads");
 
     /** Slurm's and Kubernetes' variables that say which job, array task, index and node ran a process. */
     public static final List<String> SCHEDULER_VARIABLES = List.of("SLURM_JOB_ID", "SLURM_ARRAY_JOB_ID",
@@ -53,18 +53,33 @@ public record Environment(String gitCommit, String jvm, String os, String arch, 
     }
 
     /**
-     * The environment of this process.
+     * The environment of this process, with the thread settings of every backend found
+     * ({@link Backend#threadSettings}).
      *
      * @param libraries       versions to record
      * @param backendThreads  the thread count given to the backend
      */
     public static Environment current(Map<String, String> libraries, int backendThreads) {
+        return current(libraries, backendThreads, Backends.available().stream()
+            .flatMap(b -> b.threadSettings(backendThreads).stream()).toList());
+    }
+
+    /**
+     * The environment of this process.
+     *
+     * @param libraries       versions to record
+     * @param backendThreads  the thread count given to the backend
+     * @param settings        the native thread settings whose values in effect are recorded (a backend's
+     *                        {@link Backend#threadSettings}); unset ones are left out
+     */
+    public static Environment current(Map<String, String> libraries, int backendThreads,
+                                      List<NativeSetting> settings) {
         Map<String, String> threads = new LinkedHashMap<>();
         threads.put("backend", Integer.toString(backendThreads));
-        for (String key : THREAD_SETTINGS) {
-            String value = key.contains(".") ? System.getProperty(key) : System.getenv(key);
+        for (NativeSetting setting : settings) {
+            String value = setting.inEffect();
             if (value != null) {
-                threads.put(key, value);
+                threads.put(setting.name(), value);
             }
         }
         return new Environment(currentGitCommit(), System.getProperty("java.vm.name") + " "

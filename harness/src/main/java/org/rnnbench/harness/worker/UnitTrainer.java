@@ -71,7 +71,7 @@ public final class UnitTrainer {
         this.evaluate = evaluate;
         this.threads = threads;
         this.resultsDir = resultsDir;
-        this.environment = Environment.current(libraries, threads);
+        this.environment = Environment.current(libraries, threads, backend.threadSettings(threads));
     }
 
     /** Runs a unit and returns its record; never throws for a failure of the backend. */
