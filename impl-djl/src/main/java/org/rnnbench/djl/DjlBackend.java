@@ -8,9 +8,11 @@ import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.NativeSetting;
 import org.rnnbench.core.backend.SequenceModel;
 import org.rnnbench.core.backend.Sgemm;
+import org.rnnbench.core.backend.Speed;
 import org.rnnbench.core.backend.StackProbe;
 import org.rnnbench.core.data.Sequences;
 import org.rnnbench.core.spec.CellSpec;
+import org.rnnbench.core.spec.CellType;
 import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.spec.TrainSpec;
 import org.rnnbench.core.weights.CanonicalWeights;
@@ -31,6 +33,9 @@ import org.rnnbench.djl.nn.StackKind;
 public class DjlBackend implements Backend {
     /** The id of the fused backend. */
     public static final String ID = "djl";
+    /** Its cost for estimates: see {@link #speed()}. */
+    static final Speed SPEED = new Speed(3.5e-11, 1.5e-4, Map.of(CellType.RNN_TANH.id(), 1.2e-4,
+        CellType.RNN_RELU.id(), 1.2e-4, CellType.LSTM.id(), 4e-5, CellType.GRU.id(), 3e-4), 0.2, 4);
 
     private final String id;
     private final StackKind kind;
@@ -61,6 +66,12 @@ public class DjlBackend implements Backend {
     @Override
     public Map<String, String> versions() {
         return DjlEngine.versions();
+    }
+
+    /** About 28 GFLOP/s on large models; 40 us (fused LSTM) to 300 us (GRU) per cell step (docs/SPEED.md). */
+    @Override
+    public Speed speed() {
+        return SPEED;
     }
 
     /** {@code -Dai.djl.offline=true}: DJL fails at once instead of trying a download (a later user value wins). */

@@ -8,6 +8,7 @@ import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.NativeSetting;
 import org.rnnbench.core.backend.SequenceModel;
 import org.rnnbench.core.backend.Sgemm;
+import org.rnnbench.core.backend.Speed;
 import org.rnnbench.core.backend.StackProbe;
 import org.rnnbench.core.data.Sequences;
 import org.rnnbench.core.spec.CellSpec;
@@ -49,6 +50,9 @@ import org.rnnbench.dl4j.samediff.SameDiffProbe;
 public class Dl4jBackend implements Backend {
     /** The id. */
     public static final String ID = "dl4j";
+    /** Its cost for estimates: see {@link #speed()}. */
+    static final Speed SPEED = new Speed(1e-10, 2e-3, Map.of(CellType.RNN_TANH.id(), 8e-4,
+        CellType.RNN_RELU.id(), 8e-4, CellType.LSTM.id(), 2e-3, CellType.GRU.id(), 7e-3), 1.0, 6);
     /** The environment variables OpenMP, MKL and OpenBLAS size their thread pools from when they load. */
     public static final List<String> THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS",
         "OPENBLAS_NUM_THREADS");
@@ -82,6 +86,12 @@ public class Dl4jBackend implements Backend {
     @Override
     public Map<String, String> versions() {
         return Versions.all();
+    }
+
+    /** About 10 GFLOP/s; 0.8 ms (RNN) to 7 ms (GRU from primitive ops) per cell step (docs/SPEED.md). */
+    @Override
+    public Speed speed() {
+        return SPEED;
     }
 
     @Override

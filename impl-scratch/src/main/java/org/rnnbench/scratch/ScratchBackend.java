@@ -11,6 +11,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.SequenceModel;
 import org.rnnbench.core.backend.Sgemm;
+import org.rnnbench.core.backend.Speed;
 import org.rnnbench.core.backend.StackProbe;
 import org.rnnbench.core.data.Sequences;
 import org.rnnbench.core.spec.CellSpec;
@@ -34,6 +35,8 @@ import org.rnnbench.scratch.simd.Simd;
 public final class ScratchBackend implements Backend {
     /** The backend id. */
     public static final String ID = "scratch";
+    /** Its cost for estimates: see {@link #speed()}. */
+    static final Speed SPEED = new Speed(4e-11, 2e-6, Map.of(), 0.3, 1.5);
     /** The module the kernels need. */
     static final String VECTOR_MODULE = "jdk.incubator.vector";
     /** The JVM option that adds {@link #VECTOR_MODULE}. */
@@ -56,6 +59,12 @@ public final class ScratchBackend implements Backend {
     @Override
     public String description() {
         return "pure-Java float32: flat parameter buffers, Vector API GEMM kernels, fused gate loops";
+    }
+
+    /** About 25 GFLOP/s and 2 us per cell step on one thread (docs/SPEED.md). */
+    @Override
+    public Speed speed() {
+        return SPEED;
     }
 
     @Override

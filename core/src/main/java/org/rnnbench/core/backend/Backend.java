@@ -104,6 +104,14 @@ public interface Backend {
         return Map.of();
     }
 
+    /**
+     * What this backend's work costs in seconds on one thread, for estimates (the partition of a sweep into shards);
+     * {@link Speed#UNMEASURED} by default.
+     */
+    default Speed speed() {
+        return Speed.UNMEASURED;
+    }
+
     /** Why this backend cannot train {@code model} with {@code train}, or empty when it can. */
     Optional<String> unsupportedReason(ModelSpec model, TrainSpec train);
 

@@ -87,6 +87,26 @@ class ShardedRunTest {
     }
 
     @Test
+    void aSlurmArrayTaskRunsItsShardAndItsRecordsCarryTheSchedulerIdentity() throws Exception {
+        Path out = tmp.resolve("slurm");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--tasks", "adding-T10",
+            "--cells", "rnn,gru", "--backends", "scratch", "--hidden", "8", "--seeds", "0", "--steps", "2",
+            "--batch", "4", "--progress", "none", "--out", out.toString(), "--shard", "env"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("slurm.log").toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("SLURM") || k.equals("JOB_COMPLETION_INDEX"));
+        pb.environment().putAll(Map.of("SLURM_ARRAY_TASK_ID", "1", "SLURM_ARRAY_TASK_COUNT", "2",
+            "SLURM_ARRAY_JOB_ID", "77", "SLURM_JOB_ID", "79", "SLURMD_NODENAME", "node9"));
+        assertEquals(Main.EXIT_OK, pb.start().waitFor(), Files.readString(tmp.resolve("slurm.log")));
+        assertEquals(List.of("1"), names(ShardDirs.root(out)));
+        List<RunRecord> records = new RunStore(ShardDirs.of(out, 1)).records();
+        assertEquals(1, records.size(), "one of two units");
+        assertEquals(Map.of("SLURM_ARRAY_TASK_ID", "1", "SLURM_ARRAY_JOB_ID", "77", "SLURM_JOB_ID", "79",
+            "SLURMD_NODENAME", "node9"), records.get(0).environment().scheduler());
+    }
+
+    @Test
     void aGradientStudyShardsAndMergesToItsTables() throws IOException {
         Path out = tmp.resolve("g");
         Cli.Result r = Cli.run("gradients", "--backends", "scratch", "--cells", "rnn,lstm", "--lengths", "12",

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.rnnbench.core.backend.Speed;
 import org.rnnbench.harness.plan.PlannedUnit;
 import org.rnnbench.harness.plan.Planner;
 import org.rnnbench.harness.plan.Suites;
@@ -32,7 +33,7 @@ class PartitionTest {
 
     /** A model in which a dl4j LSTM cell step costs 2 ms and nothing else costs anything. */
     private static CostModel plain() {
-        CostModel.Rates r = new CostModel.Rates(0, Map.of(CostModel.ANY_CELL, 2e-3), 0, 0);
+        Speed r = new Speed(0, 2e-3, Map.of(), 0, 0);
         return new CostModel(Map.of("scratch", r, "djl", r, "dl4j", r), Map.of(), 0);
     }
 
@@ -73,7 +74,7 @@ class PartitionTest {
 
     @Test
     void aBackendsStartCostGathersItsUnits() {
-        CostModel.Rates r = new CostModel.Rates(0, Map.of(CostModel.ANY_CELL, 2e-3), 0, 10);
+        Speed r = new Speed(0, 2e-3, Map.of(), 0, 10);
         CostModel model = new CostModel(Map.of("scratch", r, "djl", r, "dl4j", r), Map.of(), 0);
         List<Workload> w = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
