@@ -4,15 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rnnbench.core.cost.CostRates;
 import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.NativeSetting;
 import org.rnnbench.core.backend.SequenceModel;
 import org.rnnbench.core.backend.Sgemm;
-import org.rnnbench.core.backend.Speed;
 import org.rnnbench.core.backend.StackProbe;
 import org.rnnbench.core.data.Sequences;
 import org.rnnbench.core.spec.CellSpec;
-import org.rnnbench.core.spec.CellType;
 import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.spec.TrainSpec;
 import org.rnnbench.core.weights.CanonicalWeights;
@@ -33,9 +32,6 @@ import org.rnnbench.djl.nn.StackKind;
 public class DjlBackend implements Backend {
     /** The id of the fused backend. */
     public static final String ID = "djl";
-    /** Its cost for estimates: see {@link #speed()}. */
-    static final Speed SPEED = new Speed(3.5e-11, 1.5e-4, Map.of(CellType.RNN_TANH.id(), 1.2e-4,
-        CellType.RNN_RELU.id(), 1.2e-4, CellType.LSTM.id(), 4e-5, CellType.GRU.id(), 3e-4), 0.2, 4);
 
     private final String id;
     private final StackKind kind;
@@ -68,13 +64,23 @@ public class DjlBackend implements Backend {
         return DjlEngine.versions();
     }
 
-    /** About 28 GFLOP/s on large models; 40 us (fused LSTM) to 300 us (GRU) per cell step (docs/SPEED.md). */
+    /** {@code -Dai.djl.offline=true}: DJL fails at once instead of trying a download (a later user value wins). */
+    /**
+     * Measured with the smoke suite and the one-thread train-step table of docs/SPEED.md: about 28 GFLOP/s on large
+     * models, and 35-300 us per cell step (fused LSTM cheapest, GRU dearest) where the per-call cost dominates.
+     */
     @Override
-    public Speed speed() {
-        return SPEED;
+    public CostRates costRates() {
+        return new CostRates(3.5e-11, Map.of("rnn-tanh", 1.2e-4, "rnn-relu", 1.2e-4, "lstm", 4e-5, "gru", 3e-4,
+            CostRates.ANY_CELL, 1.5e-4), 0.2, 4);
     }
 
-    /** {@code -Dai.djl.offline=true}: DJL fails at once instead of trying a download (a later user value wins). */
+    /** libtorch's arrays live outside the JVM heap: about 0.5 GB for the suites' models, 2 GB asked to be safe. */
+    @Override
+    public long nativeMemoryBytes() {
+        return 2L << 30;
+    }
+
     @Override
     public List<String> jvmOptions() {
         return List.of("-D" + DjlEngine.OFFLINE + "=true");

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rnnbench.core.cost.CostRates;
 import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.NativeSetting;
 import org.rnnbench.core.backend.SequenceModel;
 import org.rnnbench.core.backend.Sgemm;
-import org.rnnbench.core.backend.Speed;
 import org.rnnbench.core.backend.StackProbe;
 import org.rnnbench.core.data.Sequences;
 import org.rnnbench.core.spec.CellSpec;
@@ -50,9 +50,6 @@ import org.rnnbench.dl4j.samediff.SameDiffProbe;
 public class Dl4jBackend implements Backend {
     /** The id. */
     public static final String ID = "dl4j";
-    /** Its cost for estimates: see {@link #speed()}. */
-    static final Speed SPEED = new Speed(1e-10, 2e-3, Map.of(CellType.RNN_TANH.id(), 8e-4,
-        CellType.RNN_RELU.id(), 8e-4, CellType.LSTM.id(), 2e-3, CellType.GRU.id(), 7e-3), 1.0, 6);
     /** The environment variables OpenMP, MKL and OpenBLAS size their thread pools from when they load. */
     public static final List<String> THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS",
         "OPENBLAS_NUM_THREADS");
@@ -88,12 +85,6 @@ public class Dl4jBackend implements Backend {
         return Versions.all();
     }
 
-    /** About 10 GFLOP/s; 0.8 ms (RNN) to 7 ms (GRU from primitive ops) per cell step (docs/SPEED.md). */
-    @Override
-    public Speed speed() {
-        return SPEED;
-    }
-
     @Override
     public List<NativeSetting> threadSettings(int threads) {
         return THREAD_VARIABLES.stream().map(v -> NativeSetting.environment(v, Integer.toString(threads))).toList();
@@ -117,6 +108,22 @@ public class Dl4jBackend implements Backend {
     @Override
     public Map<String, Sgemm> sgemms() {
         return Map.of("openblas", new Nd4jSgemm());
+    }
+
+    /**
+     * Measured with the smoke suite and the one-thread train-step table of docs/SPEED.md: about 10 GFLOP/s, and
+     * 0.8-7 ms per cell step (its GRU is a graph of primitive ops, the dearest).
+     */
+    @Override
+    public CostRates costRates() {
+        return new CostRates(1e-10, Map.of("rnn-tanh", 8e-4, "rnn-relu", 8e-4, "lstm", 2e-3, "gru", 7e-3,
+            CostRates.ANY_CELL, 2e-3), 1.0, 6);
+    }
+
+    /** ND4J's arrays and workspaces live outside the JVM heap; 2 GB asked to be safe. */
+    @Override
+    public long nativeMemoryBytes() {
+        return 2L << 30;
     }
 
     @Override

@@ -8,10 +8,10 @@ import java.util.Optional;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 
+import org.rnnbench.core.cost.CostRates;
 import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.SequenceModel;
 import org.rnnbench.core.backend.Sgemm;
-import org.rnnbench.core.backend.Speed;
 import org.rnnbench.core.backend.StackProbe;
 import org.rnnbench.core.data.Sequences;
 import org.rnnbench.core.spec.CellSpec;
@@ -35,8 +35,6 @@ import org.rnnbench.scratch.simd.Simd;
 public final class ScratchBackend implements Backend {
     /** The backend id. */
     public static final String ID = "scratch";
-    /** Its cost for estimates: see {@link #speed()}. */
-    static final Speed SPEED = new Speed(4e-11, 2e-6, Map.of(), 0.3, 1.5);
     /** The module the kernels need. */
     static final String VECTOR_MODULE = "jdk.incubator.vector";
     /** The JVM option that adds {@link #VECTOR_MODULE}. */
@@ -61,15 +59,18 @@ public final class ScratchBackend implements Backend {
         return "pure-Java float32: flat parameter buffers, Vector API GEMM kernels, fused gate loops";
     }
 
-    /** About 25 GFLOP/s and 2 us per cell step on one thread (docs/SPEED.md). */
-    @Override
-    public Speed speed() {
-        return SPEED;
-    }
-
     @Override
     public List<String> jvmOptions() {
         return JVM_OPTIONS;
+    }
+
+    /**
+     * Measured with the smoke suite and the one-thread train-step table of docs/SPEED.md: about 25 GFLOP/s and
+     * 2 us per cell step, with no per-operation overhead to speak of.
+     */
+    @Override
+    public CostRates costRates() {
+        return new CostRates(4e-11, Map.of(CostRates.ANY_CELL, 2e-6), 0.3, 1.5);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.Backends;
-import org.rnnbench.core.backend.Speed;
+import org.rnnbench.core.cost.CostRates;
 import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.core.run.RunStatus;
 import org.rnnbench.harness.plan.TaskCatalog;
@@ -16,27 +16,33 @@ import org.rnnbench.harness.plan.TaskCatalog;
 /**
  * Estimated seconds of a unit: its FLOPs times the backend's seconds per FLOP, plus its cell steps times the
  * backend's seconds per cell step for that cell (the per-op cost that dominates small models on the framework
- * backends), plus a fixed cost per unit; a shard pays each backend's JVM start once. The rates are each backend's
- * own ({@link Backend#speed()}, measured on the development machine); the whole estimate of a unit is multiplied by
- * a correction measured from recorded step times, when there are any ({@link #refined}). Absolute seconds are a
- * guide; what the partition needs is the ratio between units, which the rates get right to a small factor where a
- * FLOP count alone is off by 100x.
+ * backends), plus a fixed cost per unit (model building, weights import); a shard pays each backend's JVM start
+ * once. The whole estimate of a unit is multiplied by a correction measured from recorded step times, when there
+ * are any ({@link #refined}).
  *
- * @param speeds      rates by backend id that replace the backends' own (for tests; empty otherwise)
+ * <p>The rates are each backend's own ({@link Backend#costRates}): a backend says what its units cost, so that
+ * the harness names none.
+ *
+ * @param rates       per backend id; an id not in the map prices as
+ *                    {@link CostRates#UNKNOWN_BACKEND}
  * @param corrections measured over estimated seconds, by {@code backend} and by {@code backend/cell}
  * @param records     how many records the corrections come from (0: the defaults)
  */
-public record CostModel(Map<String, Speed> speeds, Map<String, Double> corrections, int records) {
+public record CostModel(Map<String, CostRates> rates, Map<String, Double> corrections, int records) {
 
     /** Copies the maps. */
     public CostModel {
-        speeds = Map.copyOf(speeds);
+        rates = Map.copyOf(rates);
         corrections = Map.copyOf(corrections);
     }
 
-    /** The model from the backends' own rates alone: the same on every machine. */
+    /** The model from the registered backends' own rates alone: the same on every machine. */
     public static CostModel defaults() {
-        return new CostModel(Map.of(), Map.of(), 0);
+        Map<String, CostRates> rates = new HashMap<>();
+        for (Backend b : Backends.available()) {
+            rates.put(b.id(), b.costRates());
+        }
+        return new CostModel(rates, Map.of(), 0);
     }
 
     /**
@@ -76,18 +82,19 @@ public record CostModel(Map<String, Speed> speeds, Map<String, Double> correctio
         }
         Map<String, Double> corrections = new HashMap<>();
         ratios.forEach((key, list) -> corrections.put(key, median(list)));
-        return new CostModel(base.speeds, corrections, used);
+        return new CostModel(base.rates, corrections, used);
     }
 
     /** Estimated seconds of a unit, its backend's JVM start not included. */
     public double seconds(Workload w) {
-        return (variable(w.backend(), w.cell(), w.flops(), w.timesteps()) + speed(w.backend()).secondsPerUnit())
+        CostRates r = rates(w.backend());
+        return (variable(w.backend(), w.cell(), w.flops(), w.timesteps()) + r.secondsPerUnit())
             * correction(w.backend(), w.cell());
     }
 
     /** Estimated seconds of starting a backend's worker JVM. */
     public double startSeconds(String backend) {
-        return speed(backend).secondsPerStart();
+        return rates(backend).secondsPerStart();
     }
 
     /** The correction of a backend's cell: its own, else the backend's, else 1. */
@@ -100,22 +107,14 @@ public record CostModel(Map<String, Speed> speeds, Map<String, Double> correctio
     }
 
     private double variable(String backend, String cell, double flops, double cellSteps) {
-        Speed r = speed(backend);
+        CostRates r = rates(backend);
         return flops * r.secondsPerFlop() + cellSteps * r.cellStep(cell);
     }
 
-    /** The rates of a backend id: given ones first (the id's, then its main id's), else the backend's own. */
-    Speed speed(String backend) {
-        String main = backend.contains(":") ? backend.substring(0, backend.indexOf(':')) : backend;
-        Speed given = speeds.getOrDefault(backend, speeds.get(main));
-        if (given != null) {
-            return given;
-        }
-        try {
-            return Backends.get(backend).speed();
-        } catch (IllegalArgumentException e) {
-            return Speed.UNMEASURED;
-        }
+    /** The rates of a backend id; an unknown one prices as {@link CostRates#UNKNOWN_BACKEND}. */
+    CostRates rates(String backend) {
+        CostRates r = rates.get(backend);
+        return r != null ? r : CostRates.UNKNOWN_BACKEND;
     }
 
     private static double median(List<Double> values) {
