@@ -1,10 +1,13 @@
 package org.rnnbench.djl;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.rnnbench.core.backend.Backend;
+import org.rnnbench.core.backend.NativeSetting;
 import org.rnnbench.core.backend.SequenceModel;
+import org.rnnbench.core.backend.Sgemm;
 import org.rnnbench.core.backend.StackProbe;
 import org.rnnbench.core.data.Sequences;
 import org.rnnbench.core.spec.CellSpec;
@@ -21,7 +24,9 @@ import org.rnnbench.djl.nn.StackKind;
  *
  * <p>The engine loads offline on first use, with the thread and cache settings described in {@link DjlEngine};
  * {@code threads} of the first {@link #create} (or 1 for a first {@link #probeStack}) sets libtorch's thread
- * counts unless the user set them, and cannot change them afterwards.
+ * counts unless the user set them, and cannot change them afterwards. A harness starting a JVM per backend sets
+ * them from {@link #threadSettings} and runs it offline ({@link #jvmOptions}); {@link #sgemms()} offers libtorch's
+ * matmul ({@code libtorch}).
  */
 public class DjlBackend implements Backend {
     /** The id of the fused backend. */
@@ -56,6 +61,30 @@ public class DjlBackend implements Backend {
     @Override
     public Map<String, String> versions() {
         return DjlEngine.versions();
+    }
+
+    /** {@code -Dai.djl.offline=true}: DJL fails at once instead of trying a download (a later user value wins). */
+    @Override
+    public List<String> jvmOptions() {
+        return List.of("-D" + DjlEngine.OFFLINE + "=true");
+    }
+
+    /** libtorch's intra-op and inter-op thread counts, read when the engine loads. */
+    @Override
+    public List<NativeSetting> threadSettings(int threads) {
+        String n = Integer.toString(threads);
+        return List.of(NativeSetting.property(DjlEngine.NUM_THREADS, n),
+            NativeSetting.property(DjlEngine.NUM_INTEROP_THREADS, n));
+    }
+
+    @Override
+    public List<String> propertyPrefixes() {
+        return List.of("ai.djl.");
+    }
+
+    @Override
+    public Map<String, Sgemm> sgemms() {
+        return Map.of("libtorch", new TorchSgemm());
     }
 
     @Override

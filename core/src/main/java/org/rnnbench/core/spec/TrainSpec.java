@@ -44,6 +44,11 @@ public record TrainSpec(Optimizer optimizer, double learningRate, double clipNor
         return new TrainSpec(Optimizer.ADAM, learningRate, 0, 0, batchSize, steps, seed);
     }
 
+    /** RMSprop without clipping or truncation. */
+    public static TrainSpec rmsprop(double learningRate, int batchSize, int steps, long seed) {
+        return new TrainSpec(Optimizer.RMSPROP, learningRate, 0, 0, batchSize, steps, seed);
+    }
+
     /** A copy with global-norm clipping at {@code norm}. */
     public TrainSpec withClipNorm(double norm) {
         return new TrainSpec(optimizer, learningRate, norm, tbptt, batchSize, steps, seed);

@@ -1,6 +1,8 @@
 package org.rnnbench.core.weights;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +21,17 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
 
 /**
  * Reads and writes the safetensors format (F32 tensors only): an 8-byte little-endian header length N, N bytes of
  * JSON mapping each name to {@code {"dtype", "shape", "data_offsets": [begin, end]}} (offsets relative to the
  * data section that follows), then the raw little-endian data. {@code "__metadata__"} holds string pairs.
  * A PyTorch state_dict saved with {@code safetensors.torch.save_file} reads here directly.
+ *
+ * <p>Reading is strict: the header is strict JSON, offsets and dimensions are whole numbers written as such, and
+ * the tensors cover the data section exactly, from its first byte to its last, without gaps or overlaps.
  */
 public final class SafeTensors {
     /** Headers above this size are refused as corrupt (the format's own limit is 100 MB). */
@@ -60,7 +67,9 @@ public final class SafeTensors {
         String json = new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8);
         JsonObject header;
         try {
-            JsonElement parsed = JsonParser.parseString(json);
+            JsonReader reader = new JsonReader(new StringReader(json));
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement parsed = JsonParser.parseReader(reader);
             if (!parsed.isJsonObject()) {
                 throw bad(source, "has a header that is not a JSON object");
             }
@@ -86,11 +95,21 @@ public final class SafeTensors {
                 throw bad(source, "has overlapping tensors at '" + e.name + "' (data_offsets begin at " + e.begin
                     + ", the previous tensor ends at " + previousEnd + ")");
             }
+            if (e.begin > previousEnd) {
+                throw bad(source, "has a gap of " + (e.begin - previousEnd) + " bytes before tensor '" + e.name
+                    + "' (data bytes " + previousEnd + " to " + e.begin + " belong to no tensor); the tensors must"
+                    + " cover the data section without gaps");
+            }
             previousEnd = e.end;
             float[] values = new float[(int) ((e.end - e.begin) / 4)];
             data.position(dataStart + (int) e.begin);
             data.asFloatBuffer().get(values);
             tensors.put(e.name, new Tensor(e.name, e.shape, values));
+        }
+        if (previousEnd != dataLength) {
+            throw bad(source, "has " + (dataLength - previousEnd) + " trailing bytes after the last tensor (the"
+                + " tensors end at data byte " + previousEnd + ", the data section has " + dataLength + "); the"
+                + " header must describe the data section exactly");
         }
         return tensors;
     }
@@ -118,12 +137,21 @@ public final class SafeTensors {
         if (off == null || !off.isJsonArray() || off.getAsJsonArray().size() != 2) {
             throw bad(source, "has tensor '" + name + "' without data_offsets [begin, end]");
         }
-        try {
-            begin = off.getAsJsonArray().get(0).getAsLong();
-            end = off.getAsJsonArray().get(1).getAsLong();
-        } catch (RuntimeException e) {
-            throw bad(source, "has tensor '" + name + "' with non-numeric data_offsets " + off);
+        BigInteger first = wholeNumber(off.getAsJsonArray().get(0));
+        BigInteger second = wholeNumber(off.getAsJsonArray().get(1));
+        if (first == null || second == null) {
+            throw bad(source, "has tensor '" + name + "' with data_offsets " + off + "; offsets are whole numbers of"
+                + " bytes from 0");
         }
+        if (first.compareTo(second) > 0) {
+            throw bad(source, "has tensor '" + name + "' with data_offsets " + off + " that begin after they end");
+        }
+        if (second.compareTo(BigInteger.valueOf(dataLength)) > 0) {
+            throw bad(source, "is truncated: tensor '" + name + "' ends at data byte " + second + " but the data"
+                + " section has " + dataLength + " bytes");
+        }
+        begin = first.longValueExact();
+        end = second.longValueExact();
         long expected = 4 * Tensor.size(shape);
         if (begin < 0 || end < begin || end - begin != expected) {
             throw bad(source, "has tensor '" + name + "' with data_offsets [" + begin + ", " + end + "] for shape "
@@ -143,18 +171,26 @@ public final class SafeTensors {
         JsonArray a = e.getAsJsonArray();
         int[] out = new int[a.size()];
         for (int i = 0; i < out.length; i++) {
-            long v;
-            try {
-                v = a.get(i).getAsLong();
-            } catch (RuntimeException ex) {
-                throw bad(source, "has tensor '" + name + "' with a non-numeric " + field + " " + a);
+            BigInteger v = wholeNumber(a.get(i));
+            if (v == null) {
+                throw bad(source, "has tensor '" + name + "' with a " + field + " " + a + " that is not made of whole"
+                    + " numbers");
             }
-            if (v < 0 || v > Integer.MAX_VALUE) {
+            if (v.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
                 throw bad(source, "has tensor '" + name + "' with dimension " + v + " in its " + field);
             }
-            out[i] = (int) v;
+            out[i] = v.intValueExact();
         }
         return out;
+    }
+
+    /** The value of a JSON number written as digits only (no sign, fraction or exponent), null otherwise. */
+    private static BigInteger wholeNumber(JsonElement e) {
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            return null;
+        }
+        String text = e.getAsString();
+        return text.matches("[0-9]{1,40}") ? new BigInteger(text) : null;
     }
 
     /**

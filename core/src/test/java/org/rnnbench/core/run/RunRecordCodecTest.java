@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
 /** Run records as JSON lines: round trips keep NaN and infinities; a bad line names its file and line. */
@@ -68,5 +70,98 @@ class RunRecordCodecTest {
             () -> RunRecordCodec.fromJson(line, "runs.jsonl:2"));
         assertEquals("runs.jsonl:2: not a valid run record (run record " + record().id() + " has no status or an"
             + " unknown one; a status is one of [OK, DIVERGED, UNSUPPORTED, FAILED])", e.getMessage());
+    }
+
+    static JsonObject tree(RunRecord r) {
+        return JsonParser.parseString(RunRecordCodec.toJson(r)).getAsJsonObject();
+    }
+
+    static String rejection(String line) {
+        return assertThrows(IllegalArgumentException.class, () -> RunRecordCodec.fromJson(line, "runs.jsonl:4"))
+            .getMessage();
+    }
+
+    @Test
+    void aLineStartsWithTheCurrentSchemaVersion() {
+        assertTrue(RunRecordCodec.toJson(record()).startsWith("{\"schemaVersion\":" + RunRecordSchema.CURRENT + ","));
+    }
+
+    @Test
+    void unquotedTokensAreNotJson() {
+        String line = RunRecordCodec.toJson(record()).replace("\"status\":\"DIVERGED\"", "\"status\":DIVERGED");
+        String message = rejection(line);
+        assertTrue(message.startsWith("runs.jsonl:4: not a valid run record ('DIVERGED' at column "), message);
+        String unquotedKey = RunRecordCodec.toJson(record()).replace("\"status\":", "status:");
+        assertTrue(rejection(unquotedKey).contains("'status' at column"), rejection(unquotedKey));
+        for (String other : new String[] {"'x'", "// comment", "1;2", "nan", "0x10", "01"}) {
+            String bad = RunRecordCodec.toJson(record()).replace("\"message\":", "\"message\":" + other + ",\"m\":");
+            assertTrue(rejection(bad).contains("is not JSON"), other + ": " + rejection(bad));
+        }
+    }
+
+    @Test
+    void everyFieldOfTheVersionIsRequired() {
+        for (String field : new String[] {"losses", "stepNanos", "finishedAt", "environment"}) {
+            JsonObject o = tree(record());
+            o.remove(field);
+            String message = rejection(o.toString());
+            assertTrue(message.contains("schema version 3 requires " + field), message);
+            o.remove(RunRecordSchema.FIELD);
+            assertTrue(rejection(o.toString()).contains("schema version 1 requires " + field), rejection(o.toString()));
+        }
+        JsonObject noCpu = tree(record());
+        noCpu.getAsJsonObject("environment").remove("cpu");
+        noCpu.getAsJsonObject("params").remove("seed");
+        assertTrue(rejection(noCpu.toString()).contains("requires params.seed, environment.cpu, missing here"),
+            rejection(noCpu.toString()));
+        JsonObject nullLosses = tree(record());
+        nullLosses.add("losses", com.google.gson.JsonNull.INSTANCE);
+        assertTrue(rejection(nullLosses.toString()).contains("requires losses"), rejection(nullLosses.toString()));
+    }
+
+    @Test
+    void aVersionOneLineWithEveryFieldStillReads() {
+        JsonObject o = tree(record());
+        o.remove(RunRecordSchema.FIELD);
+        RunRecord back = RunRecordCodec.fromJson(o.toString(), "old.jsonl:1");
+        assertEquals(record().id(), back.id());
+        assertArrayEquals(record().losses(), back.losses());
+    }
+
+    @Test
+    void aVersionTwoLineWithoutSchedulerStillReads() {
+        JsonObject o = tree(record());
+        o.getAsJsonObject("environment").remove("scheduler");
+        o.add(RunRecordSchema.FIELD, JsonParser.parseString("2"));
+        RunRecord back = RunRecordCodec.fromJson(o.toString(), "v2.jsonl:1");
+        assertEquals(java.util.Map.of(), back.environment().scheduler());
+        assertTrue(rejection(tree(record()).toString().replace("\"scheduler\"", "\"schedulerX\""))
+            .contains("schema version 3 requires environment.scheduler"));
+    }
+
+    @Test
+    void anUnknownSchemaVersionIsRefused() {
+        for (String v : new String[] {"4", "0", "\"2\"", "2.5"}) {
+            JsonObject o = tree(record());
+            o.add(RunRecordSchema.FIELD, JsonParser.parseString(v));
+            assertTrue(rejection(o.toString()).contains("schemaVersion " + v.replace("\"", "") + " is not one this"
+                + " rnnbench reads (1 to 3)") || rejection(o.toString()).contains("schemaVersion " + v + " is not"),
+                rejection(o.toString()));
+        }
+    }
+
+    @Test
+    void theCurrentVersionRequiresEveryComponentOfTheRecordAndItsParts() {
+        java.util.List<String> current = RunRecordSchema.required(RunRecordSchema.CURRENT);
+        for (java.lang.reflect.RecordComponent c : Environment.class.getRecordComponents()) {
+            assertTrue(current.contains("environment." + c.getName()), c.getName());
+        }
+        for (java.lang.reflect.RecordComponent c : RunParams.class.getRecordComponents()) {
+            assertTrue(current.contains("params." + c.getName()), c.getName());
+        }
+        assertTrue(current.containsAll(RunRecordSchema.required(1)), "later versions only add fields");
+        assertTrue(current.contains("environment.scheduler"));
+        assertEquals(RunRecordSchema.required(1), RunRecordSchema.required(2));
+        assertThrows(IllegalArgumentException.class, () -> RunRecordSchema.required(4));
     }
 }

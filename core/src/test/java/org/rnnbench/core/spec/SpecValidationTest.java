@@ -82,7 +82,8 @@ class SpecValidationTest {
         assertEquals(CellType.GRU, CellType.parse(" gru "));
         rejects(() -> CellType.parse("lstmx"), "unknown cell 'lstmx'", "rnn-tanh, rnn-relu, lstm, gru");
         assertEquals(Optimizer.ADAM, Optimizer.parse("Adam"));
-        rejects(() -> Optimizer.parse("rmsprop"), "unknown optimizer 'rmsprop'", "sgd, adam");
+        assertEquals(Optimizer.RMSPROP, Optimizer.parse(" RMSprop "));
+        rejects(() -> Optimizer.parse("adagrad"), "unknown optimizer 'adagrad'", "sgd, adam, rmsprop");
     }
 
     @Test

@@ -55,7 +55,7 @@ import org.rnnbench.core.weights.ParameterLayout;
  * weights after training are compared with {@link Comparison#assertEquivalent} (recurrent biases by their sum, so
  * a backend may fold them). A combination the backend declares unsupported is checked only for a reason that is a
  * sentence and for {@code create} refusing it; every cell on many-to-one and many-to-many (every encoding and
- * loss, 1 or 2 layers, SGD or Adam) must be supported.
+ * loss, 1 or 2 layers, SGD, Adam or RMSprop) must be supported.
  *
  * <p>Cost: {@link ContractCases#grid()} (264 combinations) creates one model each; {@link ContractCases#training()}
  * (24) creates at most four each.
@@ -65,6 +65,15 @@ public abstract class ContractSuite {
     public static final double SGD_LR = 0.5;
     /** Adam learning rate of the training checks. */
     public static final double ADAM_LR = 0.05;
+    /**
+     * RMSprop learning rate of the RMSprop check. Its first step moves every weight by about ten times this,
+     * whatever the gradient's size, so a weight whose gradient is near {@code eps / 0.1 = 1e-7} (where float32's
+     * relative error of a gradient reaches percents) moves by a float-sensitive amount: at 0.01 that broke the
+     * 1e-4 tolerance on a 2-layer min-GRU's embedding (1.15e-4); at 1e-3 it is ten times smaller.
+     */
+    public static final double RMSPROP_LR = 1e-3;
+    /** RMSprop steps compared with the reference. */
+    public static final int RMSPROP_STEPS = 3;
     /** Adam steps of the "loss falls" and determinism checks. */
     public static final int TRAIN_STEPS = 40;
     /** After {@value #TRAIN_STEPS} Adam steps the loss must be below this fraction of the first step's. */
@@ -187,7 +196,7 @@ public abstract class ContractSuite {
     }
 
     /**
-     * The training checks on a few models: two Adam steps; the loss falls over {@value #TRAIN_STEPS} Adam steps on
+     * The training checks on a few models: two Adam steps; {@value #RMSPROP_STEPS} RMSprop steps; the loss falls over {@value #TRAIN_STEPS} Adam steps on
      * one batch; the same weights and batch give a bit-identical loss curve on a second fresh model; an active
      * global-norm clip; NaN weights give NaN losses without throwing; a truncated-BPTT step (many-to-many), or its
      * refusal elsewhere.
@@ -212,6 +221,20 @@ public abstract class ContractSuite {
             assertTrue(last < FALL * curve[0], c + ": the loss must fall below " + FALL + " of its first value over "
                 + TRAIN_STEPS
                 + " Adam steps on one batch (from " + curve[0] + " to " + last + ")");
+        }
+
+        TrainSpec rmsprop = TrainSpec.rmsprop(RMSPROP_LR, RandomBatches.BATCH, RMSPROP_STEPS, c.seed());
+        if (supported(backend, spec, rmsprop)) {
+            ReferenceModel ref = referenceModel(spec, rmsprop, w);
+            try (SequenceModel m = backend.create(spec, rmsprop, threads())) {
+                m.importWeights(w);
+                for (int s = 1; s <= RMSPROP_STEPS; s++) {
+                    Comparison.assertClose(c + ": RMSprop step " + s + " loss", m.trainStep(batch),
+                        ref.trainStep(batch), tol);
+                    Comparison.assertEquivalent(c + ": weights after RMSprop step " + s, m.exportWeights(),
+                        ref.exportWeights(), spec.cell(), tol);
+                }
+            }
         }
 
         double refNorm = referenceModel(spec, TrainSpec.sgd(SGD_LR, RandomBatches.BATCH, 1, c.seed()), w)

@@ -35,6 +35,8 @@ final class DefectiveBackend implements Backend {
         GRU_BIAS_FOLDED,
         /** Adam without bias correction. */
         ADAM_WITHOUT_BIAS_CORRECTION,
+        /** RMSprop with epsilon inside the root ({@code sqrt(v + eps)}, TensorFlow's form), not PyTorch's. */
+        RMSPROP_EPSILON_INSIDE_ROOT,
         /** The loss ignores target lengths. */
         MASK_IGNORED,
         /** Many-to-one reads step 0 instead of each sequence's last valid step. */
@@ -220,6 +222,8 @@ final class DefectiveBackend implements Backend {
             double loss;
             if (defect == Defect.ADAM_WITHOUT_BIAS_CORRECTION && train.optimizer() == Optimizer.ADAM) {
                 loss = adamWithoutCorrection(batch);
+            } else if (defect == Defect.RMSPROP_EPSILON_INSIDE_ROOT && train.optimizer() == Optimizer.RMSPROP) {
+                loss = rmspropEpsilonInsideRoot(batch);
             } else {
                 loss = inner.trainStep(alter(batch));
             }
@@ -246,6 +250,25 @@ final class DefectiveBackend implements Backend {
                     m[i] = (float) (0.9 * m[i] + 0.1 * pg[i]);
                     v[i] = (float) (0.999 * v[i] + 0.001 * pg[i] * pg[i]);
                     pw[i] -= (float) (train.learningRate() * m[i] / (Math.sqrt(v[i]) + 1e-8));
+                }
+            }
+            inner.importWeights(w);
+            return g.loss();
+        }
+
+        private double rmspropEpsilonInsideRoot(Batch batch) {
+            GradientResult g = inner.gradients(batch);
+            CanonicalWeights w = inner.exportWeights();
+            if (adamV == null) {
+                adamV = CanonicalWeights.zeros(w.layout());
+            }
+            for (ParameterShape p : w.layout().parameters()) {
+                float[] pw = w.data(p.name());
+                float[] pg = g.gradients().data(p.name());
+                float[] v = adamV.data(p.name());
+                for (int i = 0; i < pw.length; i++) {
+                    v[i] = (float) (0.99 * v[i] + 0.01 * pg[i] * pg[i]);
+                    pw[i] -= (float) (train.learningRate() * pg[i] / Math.sqrt(v[i] + 1e-8));
                 }
             }
             inner.importWeights(w);

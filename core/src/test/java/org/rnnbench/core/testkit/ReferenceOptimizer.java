@@ -7,7 +7,8 @@ import org.rnnbench.core.spec.TrainSpec;
 
 /**
  * Global-norm clipping and the update rules of {@link Optimizer} in double precision, exactly as written there
- * (PyTorch's form): SGD {@code p -= lr*g}; Adam with bias correction and epsilon added to the corrected root.
+ * (PyTorch's form): SGD {@code p -= lr*g}; Adam with bias correction and epsilon added to the corrected root;
+ * RMSprop with epsilon added to the root of the running mean square.
  */
 public final class ReferenceOptimizer {
     private final TrainSpec train;
@@ -20,7 +21,7 @@ public final class ReferenceOptimizer {
         this.train = train;
     }
 
-    /** Forgets the Adam moments and the step count. */
+    /** Forgets the Adam moments (RMSprop's mean square) and the step count. */
     public void reset() {
         m = null;
         v = null;
@@ -62,6 +63,10 @@ public final class ReferenceOptimizer {
             m = ReferenceWeights.zeros(params.layout());
             v = ReferenceWeights.zeros(params.layout());
         }
+        if (train.optimizer() == Optimizer.RMSPROP) {
+            rmsprop(params, grads, lr);
+            return;
+        }
         double b1 = Optimizer.ADAM_BETA1;
         double b2 = Optimizer.ADAM_BETA2;
         double correction1 = 1 - Math.pow(b1, step);
@@ -75,6 +80,20 @@ public final class ReferenceOptimizer {
                 mt[i] = b1 * mt[i] + (1 - b1) * g[i];
                 vt[i] = b2 * vt[i] + (1 - b2) * g[i] * g[i];
                 p[i] -= lr * (mt[i] / correction1) / (Math.sqrt(vt[i] / correction2) + Optimizer.ADAM_EPSILON);
+            }
+        }
+    }
+
+    // v = alpha*v + (1-alpha)*g^2; p -= lr * g / (sqrt(v) + eps)
+    private void rmsprop(ReferenceWeights params, ReferenceWeights grads, double lr) {
+        double alpha = Optimizer.RMSPROP_ALPHA;
+        for (Map.Entry<String, double[]> e : params.asMap().entrySet()) {
+            double[] p = e.getValue();
+            double[] g = grads.get(e.getKey());
+            double[] vt = v.get(e.getKey());
+            for (int i = 0; i < p.length; i++) {
+                vt[i] = alpha * vt[i] + (1 - alpha) * g[i] * g[i];
+                p[i] -= lr * g[i] / (Math.sqrt(vt[i]) + Optimizer.RMSPROP_EPSILON);
             }
         }
     }

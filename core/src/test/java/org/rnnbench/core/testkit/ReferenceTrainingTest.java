@@ -70,6 +70,60 @@ class ReferenceTrainingTest {
     }
 
     @Test
+    void rmspropFollowsPyTorchsFormWithEpsilonOutsideTheRootOverTwoSteps() {
+        ReferenceWeights p = scalars(1, 0, 2, 0);
+        ReferenceOptimizer rmsprop = new ReferenceOptimizer(TrainSpec.rmsprop(0.1, 1, 1, 0));
+        rmsprop.update(p, scalars(0.5, 0, 1e-9, 0));
+        // v = 0.01 * 0.25 = 0.0025, sqrt 0.05: p -= 0.1 * 0.5 / 0.05 = 1; no bias correction
+        double p1 = 1 - 0.1 * 0.5 / (0.05 + 1e-8);
+        assertEquals(p1, values(p)[0], 1e-15);
+        assertEquals(0.0, values(p)[1], "a zero gradient moves nothing");
+        // a tiny gradient: sqrt(v) = 1e-10 is below eps, so eps (outside the root) dominates the denominator
+        assertEquals(2 - 0.1 * 1e-9 / (1e-10 + 1e-8), values(p)[2], 1e-15);
+        rmsprop.update(p, scalars(-1, 0, 0, 0));
+        double v = 0.99 * 0.0025 + 0.01 * 1;
+        assertEquals(p1 + 0.1 / (Math.sqrt(v) + 1e-8), values(p)[0], 1e-15);
+        assertEquals(2, rmsprop.steps());
+    }
+
+    @Test
+    void rmspropStepsMoveTheWeightsByTheRuleAppliedToFiniteDifferenceGradients() {
+        ModelSpec spec = ContractCases.model(new InputEncoding.Dense(3), CellType.GRU, 1, Topology.MANY_TO_ONE,
+            LossType.MSE);
+        double lr = 0.01;
+        ReferenceModel model = new ReferenceModel(spec, TrainSpec.rmsprop(lr, RandomBatches.BATCH, 2, 0));
+        model.importWeights(Initializer.initialize(spec, Init.PYTORCH, 4));
+        Batch batch = RandomBatches.of(spec, 5);
+        ReferenceWeights expected = model.weights().copy();
+        java.util.Map<String, double[]> v = new java.util.HashMap<>();
+        for (int step = 0; step < 2; step++) {
+            ReferenceWeights at = expected.copy();
+            java.util.Map<String, double[]> g =
+                FiniteDifferences.gradient(at, () -> model.network().forward(at, batch).loss());
+            for (java.util.Map.Entry<String, double[]> e : expected.asMap().entrySet()) {
+                double[] p = e.getValue();
+                double[] gi = g.get(e.getKey());
+                double[] vi = v.computeIfAbsent(e.getKey(), k -> new double[p.length]);
+                for (int i = 0; i < p.length; i++) {
+                    vi[i] = 0.99 * vi[i] + 0.01 * gi[i] * gi[i];
+                    p[i] -= lr * gi[i] / (Math.sqrt(vi[i]) + 1e-8);
+                }
+            }
+            model.trainStep(batch);
+            for (String name : expected.asMap().keySet()) {
+                double[] want = expected.get(name);
+                double[] got = model.weights().get(name);
+                double[] start = at.get(name);
+                for (int i = 0; i < want.length; i++) {
+                    // the first step moves each weight by ~ lr * 10: the rule, not the rounding, is checked
+                    assertEquals(want[i], got[i], 1e-6 * lr, name + "[" + i + "] after RMSprop step " + (step + 1)
+                        + " (moved " + (got[i] - start[i]) + ")");
+                }
+            }
+        }
+    }
+
+    @Test
     void clippingScalesTheWholeGradientOnlyWhenItsNormIsAboveTheThreshold() {
         ReferenceWeights g = scalars(3, 0, 4, 0);
         new ReferenceOptimizer(TrainSpec.sgd(1, 1, 1, 0).withClipNorm(1)).clip(g);

@@ -133,6 +133,37 @@ class SafeTensorsTest {
     }
 
     @Test
+    void rejectsOffsetsAbove2To64AndFractionalOffsetsOrShapes() {
+        String huge = "18446744073709551624"; // 2^64 + 8, which wraps to 8 in a long
+        rejects(file("{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0," + huge + "]}}", 8),
+            "ends at data byte " + huge + " but the data section has 8 bytes");
+        rejects(file("{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0.5,8.5]}}", 8),
+            "data_offsets [0.5,8.5]; offsets are whole numbers of bytes from 0");
+        rejects(file("{\"w\":{\"dtype\":\"F32\",\"shape\":[2.5],\"data_offsets\":[0,8]}}", 8),
+            "shape [2.5] that is not made of whole numbers");
+        rejects(file("{\"w\":{\"dtype\":\"F32\",\"shape\":[-2],\"data_offsets\":[0,8]}}", 8),
+            "shape [-2] that is not made of whole numbers");
+        rejects(file("{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,0]}}", 8),
+            "begin after they end");
+    }
+
+    @Test
+    void rejectsTrailingBytesAndGapsBetweenTensors() {
+        rejects(file("{" + entry("w", "F32", "[2]", 0, 8) + "}", 12),
+            "has 4 trailing bytes after the last tensor");
+        rejects(file("{" + entry("a", "F32", "[1]", 0, 4) + "," + entry("b", "F32", "[1]", 8, 12) + "}", 12),
+            "has a gap of 4 bytes before tensor 'b'");
+        rejects(file("{" + entry("a", "F32", "[1]", 4, 8) + "}", 8), "has a gap of 4 bytes before tensor 'a'");
+        rejects(file("{}", 4), "has 4 trailing bytes");
+    }
+
+    @Test
+    void rejectsAHeaderThatIsOnlyLenientJson() {
+        rejects(file("{w:{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4), "not valid JSON");
+        rejects(file("{\"w\":{'dtype':\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4), "not valid JSON");
+    }
+
+    @Test
     void rejectsOffsetsThatDoNotFitTheShape() {
         rejects(file("{" + entry("w", "F32", "[3]", 0, 8) + "}", 12), "which needs 12 bytes");
         rejects(file("{\"w\":{\"dtype\":\"F32\",\"shape\":[2]}}", 8), "without data_offsets");

@@ -46,7 +46,7 @@ public final class MatrixOptions {
     double lr;
 
     @Option(names = "--optimizer", paramLabel = "OPT", defaultValue = "adam",
-        description = "sgd or adam; default ${DEFAULT-VALUE}.")
+        description = "sgd, adam or rmsprop; default ${DEFAULT-VALUE}.")
     String optimizer;
 
     @Option(names = "--clip", paramLabel = "NORM", defaultValue = "1",
@@ -63,7 +63,7 @@ public final class MatrixOptions {
 
     /** The matrix on {@code backends}, with a target loss (null for each task's default). */
     Matrix matrix(List<String> backends, Double targetLoss) {
-        return new Matrix(tasks, cells, backends == null ? Suites.MAIN_BACKENDS : backends, hidden, layers, seeds,
+        return new Matrix(tasks, cells, backends == null ? Suites.mainBackends() : backends, hidden, layers, seeds,
             init, optimizer, lr, clip, tbptt, batch, steps, targetLoss);
     }
 }

@@ -31,7 +31,7 @@ import org.rnnbench.harness.UsageException;
  */
 public final class Planner {
     /** Sequences of a task's evaluation set assumed by the progress estimate. */
-    static final int EVALUATION_SEQUENCES_ESTIMATE = 1024;
+    public static final int EVALUATION_SEQUENCES_ESTIMATE = 1024;
     /** The evaluation batch size where memory allows. */
     public static final int EVALUATION_BATCH = 256;
     /** The largest thread count accepted. */

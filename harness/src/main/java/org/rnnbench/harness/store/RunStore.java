@@ -10,6 +10,8 @@ import java.util.Map;
 import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.core.run.RunRecordCodec;
 import org.rnnbench.core.run.RunStatus;
+import org.rnnbench.harness.UsageException;
+import org.rnnbench.reports.read.Duplicates;
 
 /**
  * The run records of a results directory: {@code runs.jsonl}, one {@link RunRecord} per line
@@ -32,26 +34,41 @@ public final class RunStore {
     }
 
     /**
-     * Every complete record, in file order.
+     * Every complete record, in file order, each unit once.
      *
-     * @throws IllegalArgumentException naming file and line when a complete line is not a record
+     * @throws UsageException naming file and line when a complete line is not a record, or both lines of a unit
+     *                        recorded twice
      */
     public List<RunRecord> records() throws IOException {
-        List<String> lines = JsonLines.lines(file);
-        List<RunRecord> records = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            records.add(RunRecordCodec.fromJson(lines.get(i), file + ":" + (i + 1)));
-        }
-        return records;
+        return List.copyOf(byId().values());
     }
 
-    /** The records by id; a later record of the same id replaces an earlier one. */
+    /**
+     * The records by id, in file order.
+     *
+     * @throws UsageException as {@link #records()}
+     */
     public Map<String, RunRecord> byId() throws IOException {
+        List<String> lines = JsonLines.lines(file);
         Map<String, RunRecord> map = new LinkedHashMap<>();
-        for (RunRecord r : records()) {
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            RunRecord r = parse(lines.get(i), i);
+            Integer earlier = lineOf.putIfAbsent(r.id(), i + 1);
+            if (earlier != null) {
+                throw new UsageException(Duplicates.message(r.id(), file + ":" + earlier, file + ":" + (i + 1)));
+            }
             map.put(r.id(), r);
         }
         return map;
+    }
+
+    private RunRecord parse(String line, int index) {
+        try {
+            return RunRecordCodec.fromJson(line, file + ":" + (index + 1));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(UsageException.firstLine(e.getMessage()) + "; repair or remove that line");
+        }
     }
 
     /** Appends one record as one line. */
@@ -73,7 +90,7 @@ public final class RunStore {
         List<String> lines = JsonLines.lines(file);
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (RunRecordCodec.fromJson(lines.get(i), file + ":" + (i + 1)).status() != RunStatus.FAILED) {
+            if (parse(lines.get(i), i).status() != RunStatus.FAILED) {
                 kept.add(lines.get(i));
             }
         }

@@ -98,4 +98,33 @@ class ReportCommandsTest {
         assertEquals(Main.EXIT_USAGE, threshold.code());
         assertTrue(threshold.err().contains("--threshold needs a number"), threshold.err());
     }
+
+    @Test
+    void compareOfDirectoriesWithoutACommonUnitIsBadInput() throws IOException {
+        Path a = results("a", 1);
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        RunRecord djl = SampleRecords.record(SampleRecords.params("djl", "lstm", 1), RunStatus.OK, new double[] {1},
+            new long[] {1}, Map.of("mse", 0.05));
+        Files.writeString(other.resolve("runs.jsonl"), RunRecordCodec.toJson(djl) + "\n");
+        Cli.Result r = Cli.run("compare", a.toString(), other.toString());
+        assertEquals(Main.EXIT_USAGE, r.code(), r.out());
+        assertEquals(List.of("rnnbench: compare: no unit is in both " + a + " (2 units) and " + other + " (1 unit),"
+            + " so nothing can be compared; compare results of the same suite or matrix"), r.errLines());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void compareWarnsOfAPartialLastLineAsReportDoes() throws IOException {
+        Path a = results("a", 1);
+        Path cut = results("cut", 1);
+        String text = Files.readString(cut.resolve("runs.jsonl"));
+        Files.writeString(cut.resolve("runs.jsonl"), text.substring(0, text.length() - 40));
+        Cli.Result r = Cli.run("compare", a.toString(), cut.toString());
+        assertEquals(Main.EXIT_OK, r.code(), r.err());
+        assertEquals(List.of("rnnbench: warning: current: " + cut.resolve("runs.jsonl") + ":2: skipped a partial last"
+            + " line (" + (text.split("\n")[1].length() - 39) + " characters, no newline at the end of the file: the"
+            + " run was probably stopped while writing it)"), r.errLines());
+        assertTrue(r.out().startsWith("## rnnbench compare: no regression (1 unit compared, 1 not: 1 only in the"
+            + " baseline, 0 only in the current run)"), r.out());
+    }
 }

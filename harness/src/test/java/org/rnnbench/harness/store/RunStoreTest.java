@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.core.run.RunStatus;
+import org.rnnbench.harness.UsageException;
 import org.rnnbench.harness.testing.SampleRecords;
 
 class RunStoreTest {
@@ -42,8 +43,21 @@ class RunStoreTest {
         RunStore store = new RunStore(dir);
         store.append(record("scratch", RunStatus.OK));
         Files.writeString(store.file(), "{not json\n", StandardOpenOption.APPEND);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, store::records);
+        UsageException e = assertThrows(UsageException.class, store::records);
         assertTrue(e.getMessage().startsWith(store.file() + ":2"), e.getMessage());
+    }
+
+    @Test
+    void aUnitRecordedTwiceIsBadInputNamingBothLines() throws IOException {
+        RunStore store = new RunStore(dir);
+        store.append(record("scratch", RunStatus.OK));
+        store.append(record("djl", RunStatus.OK));
+        store.append(record("scratch", RunStatus.FAILED));
+        UsageException e = assertThrows(UsageException.class, store::byId);
+        assertEquals("unit " + record("scratch", RunStatus.OK).id() + " is recorded twice, at " + store.file()
+            + ":1 and at " + store.file() + ":3; a results directory holds each unit once; remove one of the two"
+            + " lines", e.getMessage());
+        assertThrows(UsageException.class, store::records);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.rnnbench.core.spec.CellType;
 import org.rnnbench.core.testkit.Comparison;
 import org.rnnbench.core.weights.SafeTensors;
 import org.rnnbench.core.weights.Tensor;
@@ -38,31 +39,54 @@ class VerifyCommandTest {
     void scratchAgreesWithTheReferenceOnEveryCell() {
         Cli.Result r = Cli.run("verify", "--backends", "scratch,reference");
         assertEquals(Main.EXIT_OK, r.code(), r.out() + r.err());
-        for (String cell : new String[] {"rnn-tanh", "rnn-relu", "lstm", "gru", "min-gru", "min-lstm"}) {
-            assertTrue(r.out().contains(cell + ": I=8 H=16 L=2"), r.out());
+        for (CellType cell : CellType.values()) {
+            assertTrue(r.out().contains(cell.id() + ": I=8 H=16 L=2"), r.out());
         }
-        assertEquals(6, r.out().lines().filter(l -> l.contains("scratch vs reference") && l.endsWith(" ok")).count(),
+        assertEquals(CellType.values().length, r.out().lines().filter(l -> l.contains("scratch vs reference") && l.endsWith(" ok")).count(),
             r.out());
         assertTrue(r.out().contains("verify: passed"), r.out());
     }
 
     @Test
     void aBackendThatDoesNotRunACellIsSkipped() {
-        Cli.Result r = Cli.run("verify", "--cells", "lstm,gru", "--backends", "reference,test-gru-only");
+        Cli.Result r = Cli.run("verify", "--cells", "lstm,gru", "--backends", "reference,reference:gru-only");
         assertEquals(Main.EXIT_OK, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("test-gru-only                    skipped, does not run lstm"), r.out());
-        assertTrue(r.out().lines().anyMatch(l -> l.contains("reference vs test-gru-only") && l.endsWith(" ok")),
+        assertTrue(r.out().contains("reference:gru-only               skipped, does not run lstm"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("reference vs reference:gru-only") && l.endsWith(" ok")),
             r.out());
     }
 
     @Test
-    void aDifferenceAboveTheToleranceFails() {
-        Cli.Result r = Cli.run("verify", "--cell", "lstm", "--backends", "reference,test-skewed");
+    void noPairLeftToCompareIsBadInputNotAPass() {
+        Cli.Result r = Cli.run("verify", "--cell", "lstm", "--backends", "reference,reference:gru-only");
+        assertEquals(Main.EXIT_USAGE, r.code(), r.out() + r.err());
+        assertEquals(java.util.List.of("rnnbench: verify: no pair of backends left to compare on lstm (backends"
+            + " reference,reference:gru-only); give at least two backends that run the cell"),
+            r.errLines().stream().filter(l -> !l.startsWith("rnnbench: probing on")).toList());
+        assertTrue(!r.out().contains("passed"), r.out());
+    }
+
+    @Test
+    void anInputFullOfNanNeverPasses() throws IOException {
+        Path input = tmp.resolve("nan.safetensors");
+        float[] nan = new float[2 * 3 * 8];
+        java.util.Arrays.fill(nan, Float.NaN);
+        SafeTensors.write(input, java.util.List.of(new Tensor("input", new int[] {2, 3, 8}, nan)), Map.of());
+        Cli.Result r = Cli.run("verify", "--cell", "gru", "--backends", "scratch,reference", "--input",
+            input.toString());
         assertEquals(Main.EXIT_MISMATCH, r.code(), r.out() + r.err());
-        String row = r.out().lines().filter(l -> l.contains("reference vs test-skewed")).findFirst().orElseThrow();
+        assertTrue(r.out().contains("scratch                          FAILED: not finite: output 96 of 96, h_n 64 of 64,"), r.out());
+        assertTrue(r.out().contains("verify: FAILED"), r.out());
+    }
+
+    @Test
+    void aDifferenceAboveTheToleranceFails() {
+        Cli.Result r = Cli.run("verify", "--cell", "lstm", "--backends", "reference,reference:skewed");
+        assertEquals(Main.EXIT_MISMATCH, r.code(), r.out() + r.err());
+        String row = r.out().lines().filter(l -> l.contains("reference vs reference:skewed")).findFirst().orElseThrow();
         assertTrue(row.endsWith("FAIL") && row.contains("1.0e-03"), row);
         assertTrue(r.out().contains("verify: FAILED"), r.out());
-        Cli.Result loose = Cli.run("verify", "--cell", "lstm", "--backends", "reference,test-skewed", "--tolerance",
+        Cli.Result loose = Cli.run("verify", "--cell", "lstm", "--backends", "reference,reference:skewed", "--tolerance",
             "1e-2");
         assertEquals(Main.EXIT_OK, loose.code(), loose.out());
     }

@@ -36,7 +36,7 @@ public final class Updater {
         this.owner = owner;
     }
 
-    /** Forgets Adam's moments and step count. */
+    /** Forgets Adam's moments (RMSprop's mean square) and step count. */
     public void reset() {
         if (state != null) {
             state.close();
@@ -74,6 +74,10 @@ public final class Updater {
             }
         }
         step++;
+        if (train.optimizer() == Optimizer.RMSPROP) {
+            rmsprop(scope, parameters, grads, lr);
+            return;
+        }
         double b1 = Optimizer.ADAM_BETA1;
         double b2 = Optimizer.ADAM_BETA2;
         double correction1 = 1 - Math.pow(b1, step);
@@ -88,6 +92,18 @@ public final class Updater {
             NDArray denominator = Nd.scoped(scope, vi.sqrt()).divi((float) rootCorrection2)
                 .addi((float) Optimizer.ADAM_EPSILON);
             parameters.get(i).subi(Nd.scoped(scope, mi.div(denominator)).muli((float) (lr / correction1)));
+        }
+    }
+
+    // v = alpha*v + (1-alpha)*g^2; p -= lr * g / (sqrt(v) + eps)
+    private void rmsprop(NDManager scope, List<NDArray> parameters, List<NDArray> grads, double lr) {
+        double alpha = Optimizer.RMSPROP_ALPHA;
+        for (int i = 0; i < parameters.size(); i++) {
+            NDArray g = grads.get(i);
+            NDArray vi = v.get(i);
+            vi.muli((float) alpha).addi(g.square().muli((float) (1 - alpha)));
+            NDArray denominator = Nd.scoped(scope, vi.sqrt()).addi((float) Optimizer.RMSPROP_EPSILON);
+            parameters.get(i).subi(Nd.scoped(scope, g.div(denominator)).muli((float) lr));
         }
     }
 

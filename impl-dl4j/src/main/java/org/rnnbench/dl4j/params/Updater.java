@@ -10,10 +10,10 @@ import org.rnnbench.core.spec.Optimizer;
 import org.rnnbench.core.spec.TrainSpec;
 
 /**
- * Global-norm clipping and PyTorch's SGD and Adam ({@link Optimizer}), applied with ND4J ops to native arrays in
+ * Global-norm clipping and PyTorch's SGD, Adam and RMSprop ({@link Optimizer}), applied with ND4J ops to native arrays in
  * place. DL4J's own updaters are not used: its {@code Adam} adds epsilon to the uncorrected {@code sqrt(v)} (not
  * PyTorch's form), and its {@code GradientNormalization.ClipL2PerLayer} clips each layer by its own norm; there is no
- * global-norm option.
+ * global-norm option. Its {@code RmsProp} is not used either, so that every rule has one implementation here.
  *
  * <p>A folded bias ({@link NativeTensor#copies()} = 2) stands for {@code b_ih + b_hh}: its squared gradient norm
  * counts twice in the global norm, and its update is doubled, so that the sum moves exactly as PyTorch's two
@@ -30,7 +30,7 @@ public final class Updater {
         this.train = train;
     }
 
-    /** Forgets Adam's moments and the step count. */
+    /** Forgets Adam's moments (RMSprop's mean square) and the step count. */
     public void reset() {
         m.clear();
         v.clear();
@@ -70,6 +70,10 @@ public final class Updater {
             }
             return;
         }
+        if (train.optimizer() == Optimizer.RMSPROP) {
+            rmsprop(params, gradients, lr, coef);
+            return;
+        }
         double b1 = Optimizer.ADAM_BETA1;
         double b2 = Optimizer.ADAM_BETA2;
         double correction1 = 1 - Math.pow(b1, step);
@@ -91,6 +95,25 @@ public final class Updater {
             for (INDArray a : new INDArray[] {g, scaled, denominator, delta}) {
                 a.close();
             }
+        }
+    }
+
+    // v = alpha*v + (1-alpha)*g^2; p -= lr * copies * g / (sqrt(v) + eps)
+    private void rmsprop(List<NativeTensor> params, Map<String, INDArray> gradients, double lr, double coef) {
+        double alpha = Optimizer.RMSPROP_ALPHA;
+        for (NativeTensor p : params) {
+            INDArray g = gradient(gradients, p).mul(coef);
+            INDArray vt = v.computeIfAbsent(p.name(), k -> p.array().ulike().assign(0));
+            vt.muli(alpha);
+            INDArray square = g.mul(g).muli(1 - alpha);
+            vt.addi(square);
+            INDArray denominator = Transforms.sqrt(vt, true).addi(Optimizer.RMSPROP_EPSILON);
+            INDArray delta = g.divi(denominator).muli(lr * p.copies());
+            p.array().subi(delta);
+            for (INDArray a : new INDArray[] {square, denominator}) {
+                a.close();
+            }
+            delta.close();
         }
     }
 

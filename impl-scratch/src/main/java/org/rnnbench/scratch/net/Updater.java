@@ -11,7 +11,7 @@ import org.rnnbench.scratch.parallel.WorkerPool;
 
 /**
  * Global-norm clipping and the update rules of {@link Optimizer} (PyTorch's formulas) over the flat parameter and
- * gradient buffers, with Adam's moments in two more buffers of the same layout. Each thread of the pool takes a
+ * gradient buffers, with Adam's moments in two more buffers of the same layout (RMSprop's mean square in one). Each thread of the pool takes a
  * contiguous slice of the parameters; the squared norm is summed per slice and the slices are added in order.
  */
 public final class Updater {
@@ -24,6 +24,7 @@ public final class Updater {
     private final NormTask normTask = new NormTask();
     private final RangeBody sgd = this::sgd;
     private final RangeBody adam = this::adam;
+    private final RangeBody rmsprop = this::rmsprop;
     private float[] w;
     private float[] dw;
     private float scale;
@@ -37,15 +38,17 @@ public final class Updater {
         this.pool = pool;
         boolean isAdam = train.optimizer() == Optimizer.ADAM;
         this.m = isAdam ? new float[size] : null;
-        this.v = isAdam ? new float[size] : null;
+        this.v = isAdam || train.optimizer() == Optimizer.RMSPROP ? new float[size] : null;
         this.squares = new double[pool.threads()];
     }
 
-    /** Forgets the optimizer state: Adam's moments and step count. */
+    /** Forgets the optimizer state: Adam's moments (RMSprop's mean square) and step count. */
     public void reset() {
         step = 0;
         if (m != null) {
             Arrays.fill(m, 0f);
+        }
+        if (v != null) {
             Arrays.fill(v, 0f);
         }
     }
@@ -66,6 +69,8 @@ public final class Updater {
         step++;
         if (train.optimizer() == Optimizer.SGD) {
             pool.forRange(w.length, ALIGN, sgd);
+        } else if (train.optimizer() == Optimizer.RMSPROP) {
+            pool.forRange(w.length, ALIGN, rmsprop);
         } else {
             stepSize = (float) (train.learningRate() / (1 - Math.pow(Optimizer.ADAM_BETA1, step)));
             correction2 = (float) Math.sqrt(1 - Math.pow(Optimizer.ADAM_BETA2, step));
@@ -93,6 +98,18 @@ public final class Updater {
             m[i] = b1 * m[i] + (1 - b1) * g;
             v[i] = b2 * v[i] + (1 - b2) * g * g;
             w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) / correction2 + eps);
+        }
+    }
+
+    private void rmsprop(int from, int to) {
+        float lr = (float) train.learningRate();
+        float alpha = (float) Optimizer.RMSPROP_ALPHA;
+        float eps = (float) Optimizer.RMSPROP_EPSILON;
+        // w, dw and v are the flat buffers (P); indices [from, to)
+        for (int i = from; i < to; i++) {
+            float g = dw[i] * scale;
+            v[i] = alpha * v[i] + (1 - alpha) * g * g;
+            w[i] -= lr * g / ((float) Math.sqrt(v[i]) + eps);
         }
     }
 

@@ -19,7 +19,8 @@ import org.rnnbench.reports.read.ResultsReader;
 /**
  * The regression gate, as a library: reads two results directories, matches run units by run id, and judges each
  * matched unit's status ({@link StatusJudge}), step time ({@link StepTimeJudge}, also per backend) and primary
- * metric ({@link MetricJudge}). Units on one side only are listed in the result, never dropped.
+ * metric ({@link MetricJudge}). Units on one side only are listed in the result, never dropped; two directories
+ * without a unit in common are bad input, since a gate that compared nothing must not pass.
  *
  * <pre>
  * Comparison c = Compare.run(baselineDir, currentDir, CompareSettings.DEFAULTS);
@@ -37,7 +38,8 @@ public final class Compare {
     /**
      * Reads and compares two results directories.
      *
-     * @throws ResultsException for a missing directory, no records or a corrupt line
+     * @throws ResultsException for a missing directory, no records, a corrupt line, a unit recorded twice or no
+     *                          unit on both sides
      */
     public static Comparison run(Path baseline, Path current, CompareSettings settings) {
         Results b = ResultsReader.read(baseline);
@@ -45,13 +47,18 @@ public final class Compare {
         return of(b, c, settings);
     }
 
-    /** Compares results already read. */
+    /**
+     * Compares results already read.
+     *
+     * @throws ResultsException when no unit is on both sides
+     */
     public static Comparison of(Results baseline, Results current, CompareSettings settings) {
         Map<String, List<LoadedRun>> b = byId(baseline.runs());
         Map<String, List<LoadedRun>> c = byId(current.runs());
-        List<String> notes = new ArrayList<>();
-        baseline.warnings().forEach(w -> notes.add("baseline: " + w));
-        current.warnings().forEach(w -> notes.add("current: " + w));
+        List<String> warnings = new ArrayList<>();
+        baseline.warnings().forEach(w -> warnings.add("baseline: " + w));
+        current.warnings().forEach(w -> warnings.add("current: " + w));
+        List<String> notes = new ArrayList<>(warnings);
         environmentNotes(baseline.runs(), current.runs(), notes);
         List<MatchedUnit> matched = new ArrayList<>();
         List<String> onlyBaseline = new ArrayList<>();
@@ -63,6 +70,11 @@ public final class Compare {
             }
         }
         List<String> onlyCurrent = c.keySet().stream().filter(id -> !b.containsKey(id)).sorted().toList();
+        if (matched.isEmpty()) {
+            throw new ResultsException("no unit is in both " + baseline.dir() + " (" + units(b.size()) + ") and "
+                + current.dir() + " (" + units(c.size()) + "), so nothing can be compared; compare results of the"
+                + " same suite or matrix");
+        }
         onlyBaseline.sort(null);
         List<Finding> findings = new ArrayList<>();
         Map<String, List<Double>> baselineSeeds = MetricJudge.seedValues(baseline.runs());
@@ -71,11 +83,12 @@ public final class Compare {
             MetricJudge.judge(u, baselineSeeds, settings).ifPresent(findings::add);
         }
         findings.addAll(StepTimeJudge.judge(matched, settings, notes));
-        if (matched.isEmpty()) {
-            notes.add("no run id is present on both sides: nothing could be compared");
-        }
         return new Comparison(baseline.dir(), current.dir(), baseline.runs().size(), current.runs().size(),
-            settings, findings, onlyBaseline, onlyCurrent, notes);
+            settings, findings, onlyBaseline, onlyCurrent, notes, warnings);
+    }
+
+    private static String units(int n) {
+        return n + (n == 1 ? " unit" : " units");
     }
 
     private static Map<String, List<LoadedRun>> byId(List<LoadedRun> runs) {

@@ -22,7 +22,7 @@ final class CompareMarkdown {
         List<Finding> improvements = c.with(Verdict.IMPROVEMENT);
         StringBuilder sb = new StringBuilder("## rnnbench compare: ")
             .append(regressions.isEmpty() ? "no regression" : regressions.size() + " regression"
-                + (regressions.size() == 1 ? "" : "s")).append("\n\n");
+                + (regressions.size() == 1 ? "" : "s")).append(" (").append(coverage(c)).append(")\n\n");
         sb.append("Baseline `").append(c.baselineDir()).append("` (").append(c.baselineRuns())
             .append(" runs), current `").append(c.currentDir()).append("` (").append(c.currentRuns())
             .append(" runs).\n\n");
@@ -70,6 +70,18 @@ final class CompareMarkdown {
             sb.append("\n").append(shown.size() - MAX_DETAILS).append(" more not shown.\n");
         }
         return sb.append("\n</details>\n").toString();
+    }
+
+    /** How many units were compared and, when not all, how many were not and why. */
+    static String coverage(Comparison c) {
+        int compared = c.baselineRuns() - c.onlyInBaseline().size();
+        int not = c.onlyInBaseline().size() + c.onlyInCurrent().size();
+        String text = compared + " unit" + (compared == 1 ? "" : "s") + " compared";
+        if (not == 0) {
+            return text;
+        }
+        return text + ", " + not + " not: " + c.onlyInBaseline().size() + " only in the baseline, "
+            + c.onlyInCurrent().size() + " only in the current run";
     }
 
     private static void list(StringBuilder sb, String title, List<String> ids) {

@@ -16,10 +16,12 @@ import java.util.List;
  * @param onlyInCurrent  run ids found in the current directory only, sorted
  * @param notes          what the reader should know: warnings while reading, environment differences, the
  *                       between-run noise used
+ * @param warnings       what was skipped while reading (a partial last line), each prefixed by its side; also
+ *                       among the notes
  */
 public record Comparison(Path baselineDir, Path currentDir, int baselineRuns, int currentRuns,
                          CompareSettings settings, List<Finding> findings, List<String> onlyInBaseline,
-                         List<String> onlyInCurrent, List<String> notes) {
+                         List<String> onlyInCurrent, List<String> notes, List<String> warnings) {
 
     /** Exit code when nothing regressed. */
     public static final int OK = 0;
@@ -34,6 +36,7 @@ public record Comparison(Path baselineDir, Path currentDir, int baselineRuns, in
         onlyInBaseline = List.copyOf(onlyInBaseline);
         onlyInCurrent = List.copyOf(onlyInCurrent);
         notes = List.copyOf(notes);
+        warnings = List.copyOf(warnings);
     }
 
     /** The findings with a given verdict. */

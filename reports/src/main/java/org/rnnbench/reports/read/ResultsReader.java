@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,28 +17,43 @@ import org.rnnbench.core.run.RunRecordCodec;
 
 /**
  * Loads every run-record file of a results directory: the files whose names end in {@value #SUFFIX}, found
- * recursively and read in path order, one {@link RunRecord} per non-blank line.
+ * recursively and read in path order, one {@link RunRecord} per non-blank line, except below {@code shards/}
+ * (a sharded sweep's shards, whose records {@code rnnbench merge} copies into the directory itself; a shard is read
+ * as a directory of its own).
  *
  * <p>Corrupt input is an error whose one-line message names {@code file:line}: a line that is not a complete
  * record, a record without task, backend or cell, a file that is not UTF-8. One case is only a warning: a
  * <em>partial last line</em>, i.e. the file does not end with a newline and its last line does not parse. That is
  * what a run killed while appending its record leaves behind; the records before it are complete and are kept,
  * the partial one is skipped and named in {@link Results#warnings()}. A directory without any record is an error
- * too, since nothing could be reported from it.
+ * too, since nothing could be reported from it. So is a unit (a run id) recorded twice, unless the caller reads
+ * with another {@link Duplicates} rule.
  */
 public final class ResultsReader {
     /** The file name suffix of run-record files. */
     public static final String SUFFIX = ".jsonl";
+    /** A sharded sweep's shards, left out: {@code rnnbench merge} puts their records in the directory. */
+    public static final String SHARDS = "shards";
 
     private ResultsReader() {
     }
 
     /**
-     * Reads a results directory.
+     * Reads a results directory, each unit once ({@link Duplicates#REJECT}).
      *
      * @throws ResultsException naming the directory, file or line that is wrong
      */
     public static Results read(Path dir) {
+        return read(dir, Duplicates.REJECT);
+    }
+
+    /**
+     * Reads a results directory, with a rule for a unit recorded twice; a record left out by the rule is named in
+     * the warnings.
+     *
+     * @throws ResultsException naming the directory, file or line that is wrong
+     */
+    public static Results read(Path dir, Duplicates duplicates) {
         if (!Files.isDirectory(dir)) {
             throw new ResultsException("results directory " + dir + (Files.exists(dir) ? " is not a directory"
                 : " does not exist"));
@@ -53,13 +69,31 @@ public final class ResultsReader {
                 ? " (no *" + SUFFIX + " file in it or below it)" : " (" + files.size() + " *" + SUFFIX
                 + " file(s), none with a complete record)"));
         }
-        return new Results(dir, files, runs, warnings);
+        return new Results(dir, files, oncePerUnit(runs, duplicates, warnings), warnings);
+    }
+
+    private static List<LoadedRun> oncePerUnit(List<LoadedRun> runs, Duplicates duplicates, List<String> warnings) {
+        Map<String, LoadedRun> byId = new LinkedHashMap<>();
+        for (LoadedRun run : runs) {
+            LoadedRun earlier = byId.get(run.record().id());
+            if (earlier == null) {
+                byId.put(run.record().id(), run);
+                continue;
+            }
+            LoadedRun kept = duplicates.choose(earlier, run);
+            LoadedRun dropped = kept == earlier ? run : earlier;
+            byId.put(run.record().id(), kept);
+            warnings.add(dropped.source() + ": skipped unit " + run.record().id() + ", recorded again at "
+                + kept.source());
+        }
+        return new ArrayList<>(byId.values());
     }
 
     private static List<Path> recordFiles(Path dir) {
+        Path shards = dir.resolve(SHARDS);
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p))
-                .sorted().toList();
+            return walk.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p)
+                && !p.startsWith(shards)).sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             throw new ResultsException("cannot list " + dir + ": " + e.getMessage(), e);
         }

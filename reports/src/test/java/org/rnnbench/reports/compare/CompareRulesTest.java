@@ -135,6 +135,18 @@ class CompareRulesTest {
             && md.contains("`" + b.get(1).id() + "`") && md.contains("### Only in the current run (1)")
             && md.contains("`" + extra.id() + "`"), md);
         assertEquals(0, cmp.exitCode(), "a missing unit is listed, not a regression");
+        assertTrue(md.startsWith("## rnnbench compare: no regression (6 units compared, 3 not: 2 only in the"
+            + " baseline, 1 only in the current run)\n"), md);
+        assertTrue(compare(b, b).markdown().startsWith("## rnnbench compare: no regression (8 units compared)\n"));
+    }
+
+    @Test
+    void nothingInCommonIsBadInputNamingBothDirectoriesAndTheirUnits() {
+        List<RunRecord> b = baseline();
+        List<RunRecord> other = List.of(Fixtures.record("recall-T12-K4", "djl", "gru", 16, 1, 0.8, 2));
+        ResultsException e = assertThrows(ResultsException.class, () -> compare(b, other));
+        assertEquals("no unit is in both " + tmp.resolve("b") + " (8 units) and " + tmp.resolve("c") + " (1 unit),"
+            + " so nothing can be compared; compare results of the same suite or matrix", e.getMessage());
     }
 
     @Test
@@ -149,8 +161,13 @@ class CompareRulesTest {
     @Test
     void differentMachinesAreNoted() {
         RunRecord r = Fixtures.record("t", "scratch", "gru", 8, 1, 0.8, 1);
-        List<RunRecord> other = Fixtures.map(Fixtures.records("run-a").subList(0, 1), x -> x);
-        Comparison cmp = compare(List.of(r), other);
+        RunRecord elsewhere = Fixtures.records("run-a").get(0);
+        RunRecord other = new RunRecord(r.id(), r.params(), r.status(), r.message(), r.encoding(), r.topology(),
+            r.loss(), r.canonicalParameters(), r.nativeParameters(), r.trainFlopsPerStep(), r.losses(), r.stepNanos(),
+            r.primaryMetric(), r.higherIsBetter(), r.metrics(), r.chanceAnalytic(), r.chanceEmpirical(),
+            r.targetLoss(), r.stepsToTarget(), r.secondsToTarget(), r.gradNormsInitial(), r.gradNormsTrained(),
+            elsewhere.environment(), r.finishedAt());
+        Comparison cmp = compare(List.of(r), List.of(other));
         assertTrue(cmp.notes().stream().anyMatch(n -> n.startsWith("CPU differs")), cmp.notes().toString());
     }
 

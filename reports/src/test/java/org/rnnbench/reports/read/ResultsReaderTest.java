@@ -96,18 +96,52 @@ class ResultsReaderTest {
         String line = RunRecordCodec.toJson(Fixtures.records("run-a").get(0)).replace("\"task\":\"adding-T16\",", "");
         Files.writeString(file, line + "\n");
         ResultsException e = assertThrows(ResultsException.class, () -> ResultsReader.read(tmp));
-        assertTrue(e.getMessage().startsWith(file + ":1: ") && e.getMessage().contains("task=null"),
+        assertTrue(e.getMessage().startsWith(file + ":1: ") && e.getMessage().contains("requires params.task"),
             e.getMessage());
     }
 
     @Test
-    void missingFieldsBecomeEmpty() throws IOException {
-        Files.writeString(tmp.resolve("runs.jsonl"), "{\"id\":\"x\",\"status\":\"FAILED\",\"params\":{\"task\":\"t\","
+    void aRecordLackingFieldsIsAnError() throws IOException {
+        Path file = tmp.resolve("runs.jsonl");
+        Files.writeString(file, "{\"id\":\"x\",\"status\":\"FAILED\",\"params\":{\"task\":\"t\","
             + "\"backend\":\"b\",\"cell\":\"lstm\"}}\n");
-        RunRecord r = ResultsReader.read(tmp).runs().get(0).record();
-        assertEquals(0, r.stepNanos().length);
-        assertTrue(r.metrics().isEmpty());
-        assertEquals("", r.message());
+        ResultsException e = assertThrows(ResultsException.class, () -> ResultsReader.read(tmp));
+        assertTrue(e.getMessage().startsWith(file + ":1: ") && e.getMessage().contains("schema version 1 requires"
+            + " params.hidden"), e.getMessage());
+    }
+
+    @Test
+    void aUnitRecordedTwiceIsAnErrorNamingBothLines() throws IOException {
+        List<String> lines = lines(3);
+        lines.add(lines.get(1));
+        Path file = writeLines(lines, true);
+        ResultsException e = assertThrows(ResultsException.class, () -> ResultsReader.read(tmp));
+        assertEquals("unit " + Fixtures.records("run-a").get(1).id() + " is recorded twice, at " + file + ":2 and at "
+            + file + ":4; a results directory holds each unit once; remove one of the two lines", e.getMessage());
+    }
+
+    @Test
+    void aUnitInTwoFilesIsAnErrorToo() throws IOException {
+        List<RunRecord> records = Fixtures.records("run-a");
+        Fixtures.write(tmp.resolve("a"), records.subList(0, 2));
+        Fixtures.write(tmp.resolve("b"), records.subList(1, 3));
+        ResultsException e = assertThrows(ResultsException.class, () -> ResultsReader.read(tmp));
+        assertTrue(e.getMessage().contains(tmp.resolve("a/runs.jsonl") + ":2 and at " + tmp.resolve("b/runs.jsonl")
+            + ":1"), e.getMessage());
+    }
+
+    @Test
+    void mergingKeepsOneRecordOfAUnitAndSaysWhichWasSkipped() throws IOException {
+        List<RunRecord> records = Fixtures.records("run-a");
+        Fixtures.write(tmp.resolve("a"), records.subList(0, 2));
+        Fixtures.write(tmp.resolve("b"), records.subList(1, 3));
+        Results first = ResultsReader.read(tmp, Duplicates.KEEP_FIRST);
+        assertEquals(3, first.runs().size());
+        assertEquals(tmp.resolve("a/runs.jsonl") + ":2", first.runs().get(1).source());
+        assertEquals(List.of(tmp.resolve("b/runs.jsonl") + ":1: skipped unit " + records.get(1).id()
+            + ", recorded again at " + tmp.resolve("a/runs.jsonl") + ":2"), first.warnings());
+        Results last = ResultsReader.read(tmp, Duplicates.KEEP_LAST);
+        assertEquals(tmp.resolve("b/runs.jsonl") + ":1", last.runs().get(1).source(), "keeps its place in the order");
     }
 
     @Test
