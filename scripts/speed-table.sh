@@ -17,6 +17,8 @@ mkdir -p "$OUT" docs
 
 # ND4J/OpenBLAS read this before the forks start; DJL and scratch take the threads parameter.
 export OMP_NUM_THREADS=1
+# DJL's backend asks for this (DjlBackend.ONEDNN_ISA): oneDNN's AVX-512 LSTM is wrong on some AVX-512 CPUs.
+export ONEDNN_MAX_CPU_ISA=AVX2
 # The scratch backend's own JVM option (ScratchBackend.NO_TYPE_SPECULATION), for its forks only.
 SCRATCH=(-p backend=scratch -jvmArgsPrepend -XX:-UseTypeSpeculation)
 

@@ -18,9 +18,11 @@ class DjlSelfDescriptionTest {
     private final Backend unrolled = Backends.get(DjlUnrolledBackend.ID);
 
     @Test
-    void libtorchsThreadPropertiesAndOfflineMode() {
+    void libtorchsThreadPropertiesOneDnnCapAndOfflineMode() {
         assertEquals(List.of(NativeSetting.property("ai.djl.pytorch.num_threads", "2"),
-            NativeSetting.property("ai.djl.pytorch.num_interop_threads", "2")), main.threadSettings(2));
+            NativeSetting.property("ai.djl.pytorch.num_interop_threads", "2"),
+            NativeSetting.environment("ONEDNN_MAX_CPU_ISA", "AVX2")), main.threadSettings(2));
+        assertEquals("AVX2", System.getenv("ONEDNN_MAX_CPU_ISA"), "this test JVM runs with djl's settings");
         assertEquals(List.of("-Dai.djl.offline=true"), main.jvmOptions());
         assertEquals(main.threadSettings(5), unrolled.threadSettings(5));
     }

@@ -73,9 +73,10 @@ public interface Backend {
 
     /**
      * The native settings that give this backend {@code threads} compute threads, which must be in place before its
-     * native libraries load (so set when its JVM starts), e.g. {@code OMP_NUM_THREADS=threads}; any other setting
-     * the libraries need from the start belongs in {@link #jvmOptions}. None by default: a backend whose own pool
-     * takes the {@code threads} argument of {@link #create} needs none.
+     * native libraries load (so set when its JVM starts), e.g. {@code OMP_NUM_THREADS=threads}, together with any
+     * other environment variable its libraries must read from the start (a JVM option belongs in
+     * {@link #jvmOptions}). None by default: a backend whose own pool takes the {@code threads} argument of
+     * {@link #create} needs none.
      */
     default List<NativeSetting> threadSettings(int threads) {
         return List.of();

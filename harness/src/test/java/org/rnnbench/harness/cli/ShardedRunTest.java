@@ -10,18 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.rnnbench.core.run.RunRecord;
+import org.rnnbench.core.run.RunStatus;
 import org.rnnbench.harness.Main;
 import org.rnnbench.harness.gradients.GradientTables;
+import org.rnnbench.harness.plan.PlannedUnit;
 import org.rnnbench.harness.shard.ShardDirs;
 import org.rnnbench.harness.shard.ShardPlans;
 import org.rnnbench.harness.store.RunStore;
 import org.rnnbench.harness.testing.Cli;
+import org.rnnbench.harness.testing.SampleRecords;
 
 /** A sweep run as shards and merged equals the same sweep run on one machine; the dry run; bad shard options. */
 class ShardedRunTest {
@@ -83,6 +87,26 @@ class ShardedRunTest {
     }
 
     @Test
+    void aSlurmArrayTaskRunsItsShardAndItsRecordsCarryTheSchedulerIdentity() throws Exception {
+        Path out = tmp.resolve("slurm");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--tasks", "adding-T10",
+            "--cells", "rnn,gru", "--backends", "scratch", "--hidden", "8", "--seeds", "0", "--steps", "2",
+            "--batch", "4", "--progress", "none", "--out", out.toString(), "--shard", "env"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("slurm.log").toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("SLURM") || k.equals("JOB_COMPLETION_INDEX"));
+        pb.environment().putAll(Map.of("SLURM_ARRAY_TASK_ID", "1", "SLURM_ARRAY_TASK_COUNT", "2",
+            "SLURM_ARRAY_JOB_ID", "77", "SLURM_JOB_ID", "79", "SLURMD_NODENAME", "node9"));
+        assertEquals(Main.EXIT_OK, pb.start().waitFor(), Files.readString(tmp.resolve("slurm.log")));
+        assertEquals(List.of("1"), names(ShardDirs.root(out)));
+        List<RunRecord> records = new RunStore(ShardDirs.of(out, 1)).records();
+        assertEquals(1, records.size(), "one of two units");
+        assertEquals(Map.of("SLURM_ARRAY_TASK_ID", "1", "SLURM_ARRAY_JOB_ID", "77", "SLURM_JOB_ID", "79",
+            "SLURMD_NODENAME", "node9"), records.get(0).environment().scheduler());
+    }
+
+    @Test
     void aGradientStudyShardsAndMergesToItsTables() throws IOException {
         Path out = tmp.resolve("g");
         Cli.Result r = Cli.run("gradients", "--backends", "scratch", "--cells", "rnn,lstm", "--lengths", "12",
@@ -107,8 +131,10 @@ class ShardedRunTest {
             assertEquals(Integer.toString(i - 1), cells[0], lines.get(i));
             units += Integer.parseInt(cells[1]);
         }
-        assertEquals(24, units);
-        assertTrue(lines.get(5).matches("total\\s+24\\s+.*"), lines.get(5));
+        int planned = MergeCommand.plan(List.of("run", "--suite", "smoke", "--backends", "scratch,dl4j,djl"), tmp)
+            .units().size();
+        assertEquals(planned, units);
+        assertTrue(lines.get(5).matches("total\\s+" + planned + "\\s+.*"), lines.get(5));
         assertTrue(r.out().contains("largest shard") && r.out().contains("default cost model"), r.out());
         assertFalse(Files.exists(out), "a dry run writes nothing");
     }
@@ -126,6 +152,39 @@ class ShardedRunTest {
         assertTrue(other.err().contains("into 3 shards, not 2"), other.err());
         Cli.Result dry = run(out, "--shards", "3", "--dry-run");
         assertTrue(dry.out().contains("partition from " + ShardDirs.planFile(out)), dry.out());
+    }
+
+    @Test
+    void theDryRunRefinesTheEstimatesByWhatIsRecordedBelowOut() throws IOException {
+        Path out = tmp.resolve("refined");
+        SweepTail.Plan plan = MergeCommand.plan(MATRIX.subList(0, MATRIX.size() - 2), tmp);
+        Cli.Result before = run(out, "--shards", "2", "--dry-run");
+        Files.createDirectories(ShardDirs.of(out, 1));
+        RunStore store = new RunStore(ShardDirs.of(out, 1));
+        for (PlannedUnit u : plan.units().subList(0, 3)) {
+            store.append(SampleRecords.record(u.params(), RunStatus.OK, new double[] {1, 1, 1},
+                new long[] {2_000_000_000L, 2_000_000_000L, 2_000_000_000L}, Map.of("mse", 1.0)));
+        }
+        Cli.Result after = run(out, "--shards", "2", "--dry-run");
+        assertTrue(after.out().contains("cost model refined from 3 recorded unit(s)"), after.out());
+        assertTrue(total(after.out()) > 100 * total(before.out()), "two seconds a step: " + after.out());
+    }
+
+    /** The total estimate of a dry run's output (such as {@code 1h 05m}), in seconds. */
+    private static double total(String out) {
+        String[] cells = out.lines().filter(l -> l.startsWith("total")).findFirst().orElseThrow().trim()
+            .split("\\s+");
+        double seconds = 0;
+        for (int i = 2; i < cells.length; i++) {
+            double unit = switch (cells[i].replaceAll("[0-9]", "")) {
+                case "d" -> 86_400;
+                case "h" -> 3600;
+                case "m" -> 60;
+                default -> 1;
+            };
+            seconds += Double.parseDouble(cells[i].replaceAll("[a-z]", "")) * unit;
+        }
+        return seconds;
     }
 
     @Test

@@ -85,7 +85,10 @@ public final class EnvironmentTable {
             + " environment.", columns, rows, true);
     }
 
-    /** The machine and software a run had, without which job or node of a scheduler ran it. */
+    /**
+     * The machine and software a run had, without which job or node of a scheduler ran it and without the
+     * calibration its JVM measured (which differs from JVM to JVM on one machine).
+     */
     private static Environment withoutScheduler(Environment e) {
         return new Environment(e.gitCommit(), e.jvm(), e.os(), e.arch(), e.cpu(), e.cores(), e.libraries(),
             e.threads());

@@ -23,7 +23,7 @@ class ClusterEnvironmentTest {
         Environment e = r.environment();
         Environment env = new Environment(e.gitCommit(), e.jvm(), e.os(), e.arch(), cpu, e.cores(), e.libraries(),
             e.threads(), Map.of("SLURM_ARRAY_JOB_ID", "1040", "SLURM_ARRAY_TASK_ID", task, "SLURM_JOB_ID",
-                "104" + task, "SLURMD_NODENAME", node));
+                "104" + task, "SLURMD_NODENAME", node), Map.of("gemm", 1.0 + Integer.parseInt(task)));
         RunRecord withEnv = new RunRecord(r.id(), r.params(), r.status(), r.message(), r.encoding(), r.topology(),
             r.loss(), r.canonicalParameters(), r.nativeParameters(), r.trainFlopsPerStep(), r.losses(),
             r.stepNanos(), r.primaryMetric(), r.higherIsBetter(), r.metrics(), r.chanceAnalytic(),
@@ -49,7 +49,7 @@ class ClusterEnvironmentTest {
     void theNodesOfOneMachineTypeAreOneGroupWithTheirRunCounts() {
         Table t = EnvironmentTable.of(runs("AMD EPYC"));
         assertTrue(column(t, "environment").stream().allMatch(g -> g.equals("all 3 runs")), "shards on equal"
-            + " machines are one environment: " + column(t, "environment"));
+            + " machines, each JVM with its own calibration, are one environment: " + column(t, "environment"));
         int nodes = column(t, "property").indexOf("nodes");
         assertEquals("node1 (2), node2 (1)", column(t, "value").get(nodes));
         assertEquals("Slurm array 1040", column(t, "value").get(column(t, "property").indexOf("scheduler jobs")));
