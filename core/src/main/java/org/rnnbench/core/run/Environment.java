@@ -43,6 +43,10 @@ public record Environment(String gitCommit, String jvm, String os, String arch, 
         "SLURM_ARRAY_TASK_ID", "SLURMD_NODENAME", "JOB_COMPLETION_INDEX");
     /** Set in every Kubernetes pod; the pod's name is then in {@code HOSTNAME}. */
     public static final String KUBERNETES = "KUBERNETES_SERVICE_HOST";
+    /** The prefix of the calibration figures measured just before the unit. */
+    public static final String CALIBRATION_BEFORE = "before.";
+    /** The prefix of the calibration figures measured just after the unit. */
+    public static final String CALIBRATION_AFTER = "after.";
 
     /** Copies the maps; a missing scheduler or calibration map is an empty one. */
     public Environment {

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.rnnbench.core.run.Environment;
+
 /**
  * A fixed single-threaded workload that measures the machine, not the code under test, the same code in every
  * backend JVM: a float GEMM ({@value #N} x {@value #N} x {@value #N}, plain loops) and a scalar loop (a chain of
@@ -31,10 +33,6 @@ public final class Calibration {
     public static final String GEMM = "gemm_ms";
     /** The figure of the scalar loop. */
     public static final String SCALAR = "scalar_ms";
-    /** The prefix of the figures measured before a unit in a record's calibration. */
-    public static final String BEFORE = "before.";
-    /** The prefix of the figures measured after a unit in a record's calibration. */
-    public static final String AFTER = "after.";
 
     private static final float[] A = new float[N * N];
     private static final float[] B = new float[N * N];
@@ -68,11 +66,12 @@ public final class Calibration {
         return out;
     }
 
-    /** The calibration of a record: the figures before its unit and after it, under {@link #BEFORE}, {@link #AFTER}. */
+    /** The calibration of a record: the figures before its unit and after it, under
+     * {@link Environment#CALIBRATION_BEFORE} and {@link Environment#CALIBRATION_AFTER}. */
     public static Map<String, Double> bracket(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> out = new LinkedHashMap<>();
-        before.forEach((k, v) -> out.put(BEFORE + k, v));
-        after.forEach((k, v) -> out.put(AFTER + k, v));
+        before.forEach((k, v) -> out.put(Environment.CALIBRATION_BEFORE + k, v));
+        after.forEach((k, v) -> out.put(Environment.CALIBRATION_AFTER + k, v));
         return out;
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.rnnbench.core.run.Environment;
 import org.rnnbench.reports.read.LoadedRun;
 import org.rnnbench.reports.read.ResultsException;
 import org.rnnbench.reports.stats.Percentiles;
@@ -27,10 +28,8 @@ import org.rnnbench.reports.table.Format;
  * times alone cannot tell from a regression of the backend; divided by this ratio they can.
  */
 final class MachineSpeed {
-    /** The prefix of the times measured before a unit. */
-    static final String BEFORE = "before.";
-    /** The prefix of the times measured after a unit. */
-    static final String AFTER = "after.";
+    private static final String BEFORE = Environment.CALIBRATION_BEFORE;
+    private static final String AFTER = Environment.CALIBRATION_AFTER;
 
     private MachineSpeed() {
     }
