@@ -32,12 +32,8 @@ class MachineSpeedTest {
 
     @Test
     void aLoadDuringTheCurrentRunIsJudgedFromBothEndsOfItsUnits() {
-        List<RunRecord> b = Fixtures.map(CompareRulesTest.baseline(), r -> Fixtures.bracketed(r, 10, 10));
-        // the load came in during the units: 10 ms before each, 12.1 after, 11 on average, as are the steps
-        List<RunRecord> c = Fixtures.map(CompareRulesTest.baseline(),
-            r -> Fixtures.bracketed(Fixtures.slower(r, 1.1), 10, 12.1));
-        Comparison cmp = Compare.run(Fixtures.write(tmp.resolve("b"), b), Fixtures.write(tmp.resolve("c"), c),
-            CompareSettings.DEFAULTS.withAllowMachineChange(true));
+        // the load came in during the current units: 10 ms before each, 12.1 after, 11 on average, as are the steps
+        Comparison cmp = compare(1.0, 10, 10, 1.1, 10, 12.1, CompareSettings.DEFAULTS.withAllowMachineChange(true));
         assertEquals(List.of(), cmp.regressions(), cmp.markdown());
         assertTrue(cmp.notes().contains("machine speed of backend scratch: its calibration took x1.10 as long in the"
             + " current run as in the baseline; its step times are judged relative to that"), cmp.notes().toString());
@@ -48,13 +44,9 @@ class MachineSpeedTest {
 
     @Test
     void aRealRegressionUnderTheSameLoadIsStillFlagged() {
-        List<RunRecord> b = Fixtures.map(CompareRulesTest.baseline(), r -> Fixtures.bracketed(r, 8, 12.5));
-        List<RunRecord> c = Fixtures.map(CompareRulesTest.baseline(),
-            r -> Fixtures.bracketed(Fixtures.slower(r, 1.4), 10, 10));
-        Comparison cmp = Compare.run(Fixtures.write(tmp.resolve("b"), b), Fixtures.write(tmp.resolve("c"), c),
-            CompareSettings.DEFAULTS);
+        Comparison cmp = compare(1.0, 8, 12.5, 1.4, 10, 10, CompareSettings.DEFAULTS);
         assertEquals(1, cmp.exitCode(), cmp.markdown());
-        assertEquals(1.0, MachineSpeed.ratios(read("b", b), read("c", c)).get("scratch"), 1e-9,
+        assertEquals(1.0, MachineSpeed.ratios(read("b"), read("c")).get("scratch"), 1e-9,
             "sqrt(8 x 12.5) = sqrt(10 x 10): the mean of the ends, not the slower end");
     }
 
@@ -65,10 +57,27 @@ class MachineSpeedTest {
         for (int i = 0; i < base.size(); i++) {
             runs.add(Fixtures.bracketed(base.get(i), 10, i == 0 ? 40 : 11)); // one unit's end hit by a moment of load
         }
-        assertEquals(1.1, MachineSpeed.drift(read("d", runs)).get("scratch"), 1e-9);
+        assertEquals(1.1, MachineSpeed.drift(read(Fixtures.write(tmp.resolve("d"), runs))).get("scratch"), 1e-9);
     }
 
-    private List<LoadedRun> read(String name, List<RunRecord> records) {
-        return ResultsReader.read(Fixtures.write(tmp.resolve(name), records)).runs();
+    /**
+     * Compares the baseline records, {@code bSlower} times slower with GEMM calibrations {@code bBefore} and
+     * {@code bAfter} in directory b, with the same records treated likewise in directory c.
+     */
+    private Comparison compare(double bSlower, double bBefore, double bAfter, double cSlower, double cBefore,
+                               double cAfter, CompareSettings settings) {
+        Path b = Fixtures.write(tmp.resolve("b"), Fixtures.map(CompareRulesTest.baseline(),
+            r -> Fixtures.bracketed(Fixtures.slower(r, bSlower), bBefore, bAfter)));
+        Path c = Fixtures.write(tmp.resolve("c"), Fixtures.map(CompareRulesTest.baseline(),
+            r -> Fixtures.bracketed(Fixtures.slower(r, cSlower), cBefore, cAfter)));
+        return Compare.run(b, c, settings);
+    }
+
+    private List<LoadedRun> read(String name) {
+        return read(tmp.resolve(name));
+    }
+
+    private static List<LoadedRun> read(Path dir) {
+        return ResultsReader.read(dir).runs();
     }
 }
