@@ -2,6 +2,7 @@ package org.rnnbench.harness.plan;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import org.rnnbench.core.backend.Backends;
 import org.rnnbench.core.spec.CellSpec;
@@ -70,37 +71,30 @@ public final class OptionCheck {
 
     /** The canonical id of a cell. */
     public static String cellId(String text) {
-        try {
-            return CellType.parse(text).id();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--cells: " + UsageException.firstLine(e.getMessage()));
-        }
+        return parsed("--cells", text, t -> CellType.parse(t).id());
     }
 
     /** The id of a known backend. */
     public static String backendId(String text) {
-        try {
-            return Backends.get(text.strip()).id();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--backends: " + UsageException.firstLine(e.getMessage()));
-        }
+        return parsed("--backends", text, t -> Backends.get(t.strip()).id());
     }
 
     /** The canonical id of an initialiser. */
     public static String initId(String text) {
-        try {
-            return Init.parse(text).id();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--init: " + UsageException.firstLine(e.getMessage()));
-        }
+        return parsed("--init", text, t -> Init.parse(t).id());
     }
 
     /** The canonical id of an optimizer. */
     public static String optimizerId(String text) {
+        return parsed("--optimizer", text, t -> Optimizer.parse(t).id());
+    }
+
+    /** The value {@code parse} makes of an option's text; its {@link IllegalArgumentException} names the option. */
+    private static String parsed(String option, String text, UnaryOperator<String> parse) {
         try {
-            return Optimizer.parse(text).id();
+            return parse.apply(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--optimizer: " + UsageException.firstLine(e.getMessage()));
+            throw new UsageException(option + ": " + UsageException.firstLine(e.getMessage()));
         }
     }
 

@@ -6,8 +6,8 @@ import org.rnnbench.core.backend.Sgemm;
 
 /**
  * A {@link GemmNN} kernel as the SPI's {@link Sgemm}: {@code C = A * B} into a C allocated once (zeroed, then
- * accumulated into, as the kernels add to C). The kernel is called directly, not through a functional interface,
- * so that a benchmark measures the same call as the cells make.
+ * accumulated into, as the kernels add to C). The kernel is called directly (a branch that never changes for a
+ * product), not through a functional interface, so that a benchmark measures the call the cells make.
  */
 public final class KernelSgemm implements Sgemm {
     private final boolean fast;
@@ -28,56 +28,25 @@ public final class KernelSgemm implements Sgemm {
 
     @Override
     public Product prepare(int m, int k, int n, float[] a, float[] b) {
-        return fast ? new FastProduct(m, k, n, a, b) : new NaiveProduct(m, k, n, a, b);
-    }
+        float[] aCopy = a.clone();
+        float[] bCopy = b.clone();
+        float[] c = new float[m * n];
+        return new Product() {
+            @Override
+            public float multiply() {
+                Arrays.fill(c, 0f);
+                if (fast) {
+                    GemmNN.fast(m, n, k, aCopy, 0, k, bCopy, 0, n, c, 0, n);
+                } else {
+                    GemmNN.naive(m, n, k, aCopy, 0, k, bCopy, 0, n, c, 0, n);
+                }
+                return c[c.length - 1];
+            }
 
-    /** A, B and C of one product. */
-    private abstract static class Operands implements Product {
-        final int m;
-        final int k;
-        final int n;
-        final float[] a;
-        final float[] b;
-        final float[] c;
-
-        Operands(int m, int k, int n, float[] a, float[] b) {
-            this.m = m;
-            this.k = k;
-            this.n = n;
-            this.a = a.clone();
-            this.b = b.clone();
-            this.c = new float[m * n];
-        }
-
-        @Override
-        public void close() {
-            // heap arrays only
-        }
-    }
-
-    private static final class FastProduct extends Operands {
-        FastProduct(int m, int k, int n, float[] a, float[] b) {
-            super(m, k, n, a, b);
-        }
-
-        @Override
-        public float multiply() {
-            Arrays.fill(c, 0f);
-            GemmNN.fast(m, n, k, a, 0, k, b, 0, n, c, 0, n);
-            return c[c.length - 1];
-        }
-    }
-
-    private static final class NaiveProduct extends Operands {
-        NaiveProduct(int m, int k, int n, float[] a, float[] b) {
-            super(m, k, n, a, b);
-        }
-
-        @Override
-        public float multiply() {
-            Arrays.fill(c, 0f);
-            GemmNN.naive(m, n, k, a, 0, k, b, 0, n, c, 0, n);
-            return c[c.length - 1];
-        }
+            @Override
+            public void close() {
+                // heap arrays only
+            }
+        };
     }
 }
