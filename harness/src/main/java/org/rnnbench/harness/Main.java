@@ -1,11 +1,14 @@
 package org.rnnbench.harness;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import picocli.CommandLine;
 
 import org.rnnbench.harness.cli.RnnbenchCommand;
+import org.rnnbench.harness.store.UserPaths;
 
 /**
  * The {@code rnnbench} command line (started by the {@code ./rnnbench} launcher at the repository root).
@@ -58,6 +61,14 @@ public final class Main {
             if (e instanceof UsageException) {
                 err.println("rnnbench: " + e.getMessage());
                 return EXIT_USAGE;
+            }
+            if (e instanceof IOException io) {
+                err.println("rnnbench: cannot read or write " + UserPaths.describe(io));
+                return EXIT_FAILURE;
+            }
+            if (e instanceof UncheckedIOException io) {
+                err.println("rnnbench: cannot read or write " + UserPaths.describe(io.getCause()));
+                return EXIT_FAILURE;
             }
             if (e instanceof InterruptedException) {
                 err.println("rnnbench: interrupted");

@@ -2,6 +2,7 @@ package org.rnnbench.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rnnbench.core.run.RunRecord;
+import org.rnnbench.reports.read.ResultsException;
 import org.rnnbench.reports.stats.Percentiles;
 
 /** The whole report of the fixture run: files, the self-contained HTML page, and numbers checked by hand. */
@@ -169,6 +171,33 @@ class ReportsTest {
     static List<CSVRecord> csv(String name) throws IOException {
         try (Reader r = Files.newBufferedReader(out.resolve("tables").resolve(name))) {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+
+    @Test
+    void aReportReplacesTheEarlierOneWholeAndLeavesNoWorkingDirectory(@TempDir Path dir) throws IOException {
+        Path report = dir.resolve("report");
+        Reports.write(Fixtures.run("run-a"), report, 0.1);
+        Files.writeString(report.resolve("plots/stale.png"), "old");
+        Files.writeString(report.resolve("report.html"), "half a page");
+        WrittenReport again = Reports.write(Fixtures.run("run-a"), report, 0.1);
+        assertFalse(Files.exists(report.resolve("plots/stale.png")), "the earlier report is replaced whole");
+        assertTrue(Files.readString(again.html()).contains("REPORT-CHECK-OK"));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of("report"), s.map(p -> p.getFileName().toString()).toList(),
+                "no working or old directory is left");
+        }
+    }
+
+    @Test
+    void aDirectoryWithOtherFilesIsNotReplaced(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("thesis.tex"), "years of work");
+        ResultsException e = assertThrows(ResultsException.class, () -> Reports.write(Fixtures.run("run-a"), dir,
+            0.1));
+        assertTrue(e.getMessage().contains("thesis.tex"), e.getMessage());
+        assertEquals("years of work", Files.readString(dir.resolve("thesis.tex")));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(1, s.count());
         }
     }
 }

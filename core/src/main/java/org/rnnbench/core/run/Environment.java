@@ -26,14 +26,30 @@ import org.rnnbench.core.backend.NativeSetting;
  * @param cores     available processors
  * @param libraries library name to version (backends' and rnnbench's own)
  * @param threads   thread settings: the backend's thread count and the native thread variables in effect
+ * @param scheduler the batch scheduler's identity of the job that ran it, under the variables' own names
+ *                  ({@link #SCHEDULER_VARIABLES}); empty outside a scheduler
  */
 public record Environment(String gitCommit, String jvm, String os, String arch, String cpu, int cores,
-                          Map<String, String> libraries, Map<String, String> threads) {
+                          Map<String, String> libraries, Map<String, String> threads,
+                          Map<String, String> scheduler) {
 
-    /** Copies the maps. */
+    /** Slurm's and Kubernetes' variables that say which job, array task, index and node ran a process. */
+    public static final List<String> SCHEDULER_VARIABLES = List.of("SLURM_JOB_ID", "SLURM_ARRAY_JOB_ID",
+        "SLURM_ARRAY_TASK_ID", "SLURMD_NODENAME", "JOB_COMPLETION_INDEX");
+    /** Set in every Kubernetes pod; the pod's name is then in {@code HOSTNAME}. */
+    public static final String KUBERNETES = "KUBERNETES_SERVICE_HOST";
+
+    /** Copies the maps; a missing scheduler map is an empty one. */
     public Environment {
         libraries = Map.copyOf(new TreeMap<>(libraries));
         threads = Map.copyOf(new TreeMap<>(threads));
+        scheduler = scheduler == null ? Map.of() : Map.copyOf(new TreeMap<>(scheduler));
+    }
+
+    /** An environment outside any scheduler. */
+    public Environment(String gitCommit, String jvm, String os, String arch, String cpu, int cores,
+                       Map<String, String> libraries, Map<String, String> threads) {
+        this(gitCommit, jvm, os, arch, cpu, cores, libraries, threads, Map.of());
     }
 
     /**
@@ -69,7 +85,31 @@ public record Environment(String gitCommit, String jvm, String os, String arch, 
         return new Environment(currentGitCommit(), System.getProperty("java.vm.name") + " "
             + System.getProperty("java.version"), System.getProperty("os.name") + " "
             + System.getProperty("os.version"), System.getProperty("os.arch"), cpuModel(),
-            Runtime.getRuntime().availableProcessors(), libraries, threads);
+            Runtime.getRuntime().availableProcessors(), libraries, threads, scheduler(System.getenv()));
+    }
+
+    /**
+     * The scheduler identity in an environment: each of {@link #SCHEDULER_VARIABLES} that is set, and
+     * {@code HOSTNAME} (the pod) when {@value #KUBERNETES} says this is Kubernetes.
+     */
+    public static Map<String, String> scheduler(Map<String, String> env) {
+        Map<String, String> out = new TreeMap<>();
+        for (String key : SCHEDULER_VARIABLES) {
+            String value = env.get(key);
+            if (value != null && !value.isBlank()) {
+                out.put(key, value.strip());
+            }
+        }
+        String host = env.get("HOSTNAME");
+        if (env.get(KUBERNETES) != null && host != null && !host.isBlank()) {
+            out.put("HOSTNAME", host.strip());
+        }
+        return out;
+    }
+
+    /** The node that ran it: Slurm's node name, else the Kubernetes pod's host name, else null. */
+    public String node() {
+        return scheduler.getOrDefault("SLURMD_NODENAME", scheduler.get("HOSTNAME"));
     }
 
     /** The CPU model from /proc/cpuinfo, or {@code unknown}. */

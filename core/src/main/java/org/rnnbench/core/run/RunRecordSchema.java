@@ -22,7 +22,7 @@ public final class RunRecordSchema {
     /** The field holding the schema version. */
     public static final String FIELD = "schemaVersion";
     /** The version written now. */
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
 
     private static final List<String> VERSION_1 = List.of("id", "params.task", "params.backend", "params.cell",
         "params.hidden", "params.layers", "params.init", "params.optimizer", "params.learningRate",
@@ -33,7 +33,11 @@ public final class RunRecordSchema {
         "environment.gitCommit", "environment.jvm", "environment.os", "environment.arch", "environment.cpu",
         "environment.cores", "environment.libraries", "environment.threads", "finishedAt");
 
-    private static final Map<Integer, List<String>> REQUIRED = Map.of(1, VERSION_1,
+    /** Version 2 added the version field itself and no other. */
+    private static final List<String> VERSION_2 = VERSION_1;
+
+    /** Version 3 adds {@code environment.scheduler}. */
+    private static final Map<Integer, List<String>> REQUIRED = Map.of(1, VERSION_1, 2, VERSION_2,
         CURRENT, fieldsOf(RunRecord.class, ""));
 
     private RunRecordSchema() {

@@ -105,7 +105,7 @@ class RunRecordCodecTest {
             JsonObject o = tree(record());
             o.remove(field);
             String message = rejection(o.toString());
-            assertTrue(message.contains("schema version 2 requires " + field), message);
+            assertTrue(message.contains("schema version 3 requires " + field), message);
             o.remove(RunRecordSchema.FIELD);
             assertTrue(rejection(o.toString()).contains("schema version 1 requires " + field), rejection(o.toString()));
         }
@@ -129,12 +129,23 @@ class RunRecordCodecTest {
     }
 
     @Test
+    void aVersionTwoLineWithoutSchedulerStillReads() {
+        JsonObject o = tree(record());
+        o.getAsJsonObject("environment").remove("scheduler");
+        o.add(RunRecordSchema.FIELD, JsonParser.parseString("2"));
+        RunRecord back = RunRecordCodec.fromJson(o.toString(), "v2.jsonl:1");
+        assertEquals(java.util.Map.of(), back.environment().scheduler());
+        assertTrue(rejection(tree(record()).toString().replace("\"scheduler\"", "\"schedulerX\""))
+            .contains("schema version 3 requires environment.scheduler"));
+    }
+
+    @Test
     void anUnknownSchemaVersionIsRefused() {
-        for (String v : new String[] {"3", "0", "\"2\"", "2.5"}) {
+        for (String v : new String[] {"4", "0", "\"2\"", "2.5"}) {
             JsonObject o = tree(record());
             o.add(RunRecordSchema.FIELD, JsonParser.parseString(v));
             assertTrue(rejection(o.toString()).contains("schemaVersion " + v.replace("\"", "") + " is not one this"
-                + " rnnbench reads (1 to 2)") || rejection(o.toString()).contains("schemaVersion " + v + " is not"),
+                + " rnnbench reads (1 to 3)") || rejection(o.toString()).contains("schemaVersion " + v + " is not"),
                 rejection(o.toString()));
         }
     }
@@ -148,7 +159,9 @@ class RunRecordCodecTest {
         for (java.lang.reflect.RecordComponent c : RunParams.class.getRecordComponents()) {
             assertTrue(current.contains("params." + c.getName()), c.getName());
         }
-        assertTrue(current.containsAll(RunRecordSchema.required(1)), "version 2 only adds fields");
-        assertThrows(IllegalArgumentException.class, () -> RunRecordSchema.required(3));
+        assertTrue(current.containsAll(RunRecordSchema.required(1)), "later versions only add fields");
+        assertTrue(current.contains("environment.scheduler"));
+        assertEquals(RunRecordSchema.required(1), RunRecordSchema.required(2));
+        assertThrows(IllegalArgumentException.class, () -> RunRecordSchema.required(4));
     }
 }

@@ -116,8 +116,9 @@ public final class ReferenceMinCells {
                 double sum = f + i;
                 double u = f / sum;
                 double dU = dh[b][j] * (s.hPrev()[b][j] - s.hTilde()[b][j]);
-                da[b][j] = dU * i / (sum * sum) * f * (1 - f);
-                da[b][hidden + j] = -dU * f / (sum * sum) * i * (1 - i);
+                // i/(f+i)^2 * f = u(1-u): no square of a sum that may be tiny
+                da[b][j] = dU * u * (1 - u) * (1 - f);
+                da[b][hidden + j] = -dU * u * (1 - u) * (1 - i);
                 da[b][2 * hidden + j] = dh[b][j] * (1 - u);
                 dhPrev[b][j] = dh[b][j] * u;
             }

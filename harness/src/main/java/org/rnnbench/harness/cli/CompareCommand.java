@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import org.rnnbench.harness.UsageException;
+import org.rnnbench.harness.store.UserPaths;
 import org.rnnbench.reports.compare.Compare;
 import org.rnnbench.reports.compare.CompareSettings;
 import org.rnnbench.reports.compare.Comparison;
@@ -39,8 +40,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "CURRENT", description = "The current results directory.")
     Path current;
 
-    @Option(names = "--threshold", paramLabel = "T", description = "Step-time change that counts, as 0.1 or 10%"
-        + " (default 10%): a regression needs the whole interval of current/baseline above 1 + T.")
+    @Option(names = "--threshold", paramLabel = "T", description = "Step-time change that counts, as 0.1 or 10%%"
+        + " (default 10%%): a regression needs the whole interval of current/baseline above 1 + T.")
     String threshold = Double.toString(CompareSettings.DEFAULTS.threshold());
 
     @Option(names = "--metric-sigmas", paramLabel = "K", description = "A metric change counts beyond K seed"
@@ -48,11 +49,11 @@ public final class CompareCommand implements Callable<Integer> {
     double metricSigmas = CompareSettings.DEFAULTS.metricSigmas();
 
     @Option(names = "--chance-fraction", paramLabel = "F", description = "... or beyond F of the baseline's"
-        + " distance to chance, whichever is larger (default 10%).")
+        + " distance to chance, whichever is larger (default 10%%).")
     String chanceFraction = Double.toString(CompareSettings.DEFAULTS.chanceFraction());
 
     @Option(names = "--warmup", paramLabel = "F", description = "Fraction of each run's first steps left out of step"
-        + " times (default 10%).")
+        + " times (default 10%%).")
     String warmup = Double.toString(CompareSettings.DEFAULTS.warmupFraction());
 
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the summary to FILE.")
@@ -61,6 +62,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
+        if (markdown != null) {
+            UserPaths.requireOutputFile("--markdown", markdown);
+        }
         Comparison c;
         try {
             CompareSettings settings = CompareSettings.DEFAULTS

@@ -53,12 +53,12 @@ public final class GradientsCommand implements Callable<Integer>, SweepCommand {
     List<Integer> lengths;
 
     @Option(names = "--cells", split = ",", paramLabel = "CELL", defaultValue = "rnn-tanh,rnn-relu,lstm,gru",
-        description = "Cells; default all four.")
+        description = "Cells: rnn-tanh, rnn-relu, lstm, gru, min-gru, min-lstm; default the first four.")
     List<String> cells;
 
     @Option(names = "--activations", split = ",", paramLabel = "ACT",
         description = "tanh and/or relu: the plain RNN cells of --cells are run with each (rnn becomes rnn-tanh,"
-            + " rnn-relu); LSTM and GRU have fixed activations.")
+            + " rnn-relu); the other cells have fixed activations.")
     List<String> activations;
 
     @Option(names = "--backends", split = ",", paramLabel = "ID", defaultValue = "scratch,djl",

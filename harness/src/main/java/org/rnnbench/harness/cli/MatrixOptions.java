@@ -18,7 +18,7 @@ public final class MatrixOptions {
     List<String> tasks;
 
     @Option(names = "--cells", split = ",", paramLabel = "CELL", defaultValue = "rnn-tanh,rnn-relu,lstm,gru",
-        description = "Cells: rnn-tanh, rnn-relu, lstm, gru; default all four.")
+        description = "Cells: rnn-tanh, rnn-relu, lstm, gru, min-gru, min-lstm; default the first four.")
     List<String> cells;
 
     @Option(names = "--hidden", split = ",", paramLabel = "H", defaultValue = "32",

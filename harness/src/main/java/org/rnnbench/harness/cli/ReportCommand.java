@@ -1,6 +1,7 @@
 package org.rnnbench.harness.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 import org.rnnbench.harness.Main;
 import org.rnnbench.harness.UsageException;
+import org.rnnbench.harness.store.UserPaths;
 import org.rnnbench.reports.Reports;
 import org.rnnbench.reports.WrittenReport;
 import org.rnnbench.reports.compare.CompareSettings;
@@ -36,16 +38,20 @@ public final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--warmup", paramLabel = "F", description = "Fraction of each run's first steps left out of step"
-        + " times, as 0.1 or 10% (default 10%).")
+        + " times, as 0.1 or 10%% (default 10%%).")
     String warmup = Double.toString(StepTimes.DEFAULT_WARMUP);
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        Path target = out != null ? out : dir.resolve(Reports.DIR);
+        if (Files.isDirectory(dir)) {
+            UserPaths.requireOutputDirectory("--out", target);
+        }
         WrittenReport w;
         try {
-            w = Reports.write(dir, out != null ? out : dir.resolve(Reports.DIR),
+            w = Reports.write(dir, target,
                 CompareSettings.parseFraction("--warmup", warmup));
         } catch (ResultsException | IllegalArgumentException e) {
             throw new UsageException("report: " + UsageException.firstLine(e.getMessage()));

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -13,6 +15,11 @@ import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.harness.Main;
 import org.rnnbench.harness.fork.WorkerSettings;
 import org.rnnbench.harness.plan.PlannedUnit;
+import org.rnnbench.harness.shard.DryRun;
+import org.rnnbench.harness.shard.Partition;
+import org.rnnbench.harness.shard.ShardDirs;
+import org.rnnbench.harness.shard.ShardId;
+import org.rnnbench.harness.shard.ShardPlans;
 import org.rnnbench.harness.store.ResultsDir;
 import org.rnnbench.harness.store.RunStore;
 import org.rnnbench.harness.sweep.Sweep;
@@ -21,6 +28,9 @@ import org.rnnbench.harness.sweep.Sweep;
  * What every sweep command does once it has planned its units: open (and lock) the results directory, run the
  * units not yet recorded through a resumable {@link Sweep}, write the command's own outputs, say where everything
  * is and return the exit code. {@code run} and {@code gradients} differ only in their {@link Plan}.
+ *
+ * <p>With {@code --shard I/N} it runs only that shard's units ({@link ShardPlans}) into {@code OUT/shards/I/}; with
+ * {@code --dry-run} it runs nothing and prints the shards' estimates ({@link DryRun}).
  *
  * <p>Exit codes: 0 when every backend's worker started, 3 when one could not (its units stay pending), 130 when
  * the user stopped the sweep; bad input has failed before with 2.
@@ -69,9 +79,24 @@ public final class SweepTail {
         InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        Path base = options.directory(plan.name());
+        if (options.dryRun) {
+            int count = options.shardCount(System.getenv());
+            DryRun.print(stdout, ShardPlans.planned(base, plan.kind(), plan.name(), plan.units(), count));
+            stdout.flush();
+            return Main.EXIT_OK;
+        }
+        ShardId shard = options.shardId(System.getenv());
         WorkerSettings workers = options.workers.settings();
         var mode = options.progressMode();
-        Path dir = options.directory(plan.name());
+        Path dir = base;
+        if (shard != null) {
+            plan = shardOf(plan, ShardPlans.forShards(base, plan.kind(), plan.name(), plan.units(), shard.count()),
+                shard.index());
+            dir = ShardDirs.of(base, shard.index());
+            stderr.println("rnnbench: shard " + shard + " of " + base + "; merge the shards with 'rnnbench merge "
+                + base + "'");
+        }
         List<String> command = new ArrayList<>(List.of("rnnbench"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         try (ResultsDir rd = ResultsDir.open(dir, plan.kind(), plan.name(), command)) {
@@ -98,5 +123,12 @@ public final class SweepTail {
             }
             return outcome.notStarted().isEmpty() ? Main.EXIT_OK : Main.EXIT_FAILURE;
         }
+    }
+
+    /** The plan restricted to one shard's units, in plan order. */
+    static Plan shardOf(Plan plan, Partition partition, int index) {
+        Set<String> mine = new HashSet<>(partition.shards().get(index).units());
+        return new Plan(plan.kind(), plan.name(), plan.units().stream().filter(u -> mine.contains(u.id())).toList(),
+            plan.evaluate(), plan.outputs(), plan.finisher());
     }
 }

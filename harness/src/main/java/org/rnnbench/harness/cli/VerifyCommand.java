@@ -30,6 +30,7 @@ import org.rnnbench.core.weights.Tensor;
 import org.rnnbench.harness.Main;
 import org.rnnbench.harness.UsageException;
 import org.rnnbench.harness.fork.WorkerSettings;
+import org.rnnbench.harness.store.UserPaths;
 import org.rnnbench.harness.verify.ProbeRunner;
 import org.rnnbench.harness.verify.VerifyCase;
 import org.rnnbench.harness.verify.VerifyReport;
@@ -115,6 +116,9 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new UsageException("--tolerance " + tolerance + ": must be a finite number above 0, e.g. 1e-4");
         }
+        if (dump != null) {
+            UserPaths.requireOutputFile("--dump", dump);
+        }
         Map<String, VerifyCase> cases = cases();
         List<String> ids = backendIds();
         Path work = Files.createTempDirectory("rnnbench-verify");
@@ -129,13 +133,18 @@ public final class VerifyCommand implements Callable<Integer> {
                 }
                 report.add(out, c.getKey(), c.getValue(), byBackend);
             }
-            boolean passed = report.finish(out);
+            VerifyReport.Outcome outcome = report.finish(out);
             if (dump != null) {
                 writeDump(cases, results, ids);
                 out.println("verify: tensors written to " + dump);
             }
             out.flush();
-            return passed ? Main.EXIT_OK : Main.EXIT_MISMATCH;
+            if (outcome == VerifyReport.Outcome.NOTHING_COMPARED) {
+                throw new UsageException("verify: no pair of backends left to compare on " + String.join(", ",
+                    report.uncompared()) + " (backends " + String.join(",", ids) + "); give at least two backends"
+                    + " that run the cell");
+            }
+            return outcome == VerifyReport.Outcome.PASSED ? Main.EXIT_OK : Main.EXIT_MISMATCH;
         } finally {
             deleteTree(work);
         }

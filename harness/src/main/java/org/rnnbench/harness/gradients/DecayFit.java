@@ -19,8 +19,10 @@ package org.rnnbench.harness.gradients;
  * @param rate    fitted decay rate per step
  * @param horizon steps back until the norm falls below 1e-3 of the last step's, -1 for none within T
  * @param points  the steps the fit used
+ * @param r2      the coefficient of determination of that line (1 for an exact exponential), NaN with fewer than
+ *                two usable steps or a constant curve
  */
-public record DecayFit(double rate, int horizon, int points) {
+public record DecayFit(double rate, int horizon, int points, double r2) {
     /** The fraction of the last step's norm that ends the horizon. */
     public static final double HORIZON_FRACTION = 1e-3;
     /** The fit uses norms at least this fraction of the largest one. */
@@ -40,6 +42,7 @@ public record DecayFit(double rate, int horizon, int points) {
         double sumY = 0;
         double sumTT = 0;
         double sumTY = 0;
+        double sumYY = 0;
         for (int t = 0; t < norms.length; t++) {
             double v = norms[t];
             if (Double.isFinite(v) && v > 0 && v >= floor) {
@@ -49,11 +52,16 @@ public record DecayFit(double rate, int horizon, int points) {
                 sumY += y;
                 sumTT += (double) t * t;
                 sumTY += t * y;
+                sumYY += y * y;
             }
         }
         double denominator = n * sumTT - sumT * sumT;
         double rate = n < 2 || denominator == 0 ? Double.NaN : (n * sumTY - sumT * sumY) / denominator;
-        return new DecayFit(rate, horizon(norms), (int) n);
+        // r^2 = cov(t, y)^2 / (var t * var y), each scaled by n^2
+        double varY = n * sumYY - sumY * sumY;
+        double covariance = n * sumTY - sumT * sumY;
+        double r2 = Double.isNaN(rate) || varY <= 0 ? Double.NaN : covariance * covariance / (denominator * varY);
+        return new DecayFit(rate, horizon(norms), (int) n, r2);
     }
 
     /** The horizon as the class javadoc defines it. */

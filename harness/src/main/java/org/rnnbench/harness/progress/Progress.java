@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Progress of a sweep on standard error, with an ETA from {@link Eta}. On a terminal, one bar redrawn in place:
- * <pre>  [=========>          ] 37/96 units  elapsed 2m31s  ETA 4m10s  djl lstm adding-T50 seed1 120/300</pre>
+ * Progress of a sweep on standard error, with an ETA from {@link Eta}. On a terminal, one bar redrawn in place
+ * ({@link TerminalBar}, drawn by the progressbar library):
+ * <pre>  rnnbench  37% [=======>            ] 35/96 units (0:02:31 / 0:04:10) djl lstm adding-T50 seed1 40%</pre>
  * otherwise (a log file, CI) a plain line when a unit finishes and at least {@link #LINE_INTERVAL_NANOS} have
  * passed since the last one, and always a last line.
  */
@@ -27,7 +28,6 @@ public final class Progress implements AutoCloseable {
 
     /** The least time between two plain lines. */
     public static final long LINE_INTERVAL_NANOS = 10_000_000_000L;
-    private static final int BAR_WIDTH = 20;
 
     private final PrintWriter err;
     private final Mode mode;
@@ -42,7 +42,9 @@ public final class Progress implements AutoCloseable {
     private double currentCost;
     private long currentStart;
     private double currentFraction;
-    private int lastWidth;
+    private final TerminalBar bar;
+    /** The ETA as last computed, read by the bar's drawing thread without taking this object's lock. */
+    private volatile double secondsLeft = Double.NaN;
 
     /**
      * A progress display for {@code total} units.
@@ -56,6 +58,7 @@ public final class Progress implements AutoCloseable {
         this.total = total;
         this.startNanos = clock.getAsLong();
         this.lastLine = startNanos;
+        this.bar = this.mode == Mode.BAR ? new TerminalBar(err, total, () -> secondsLeft) : null;
     }
 
     /** Counts a unit still to run, with its estimated cost in FLOPs. */
@@ -106,39 +109,22 @@ public final class Progress implements AutoCloseable {
     }
 
     private void redraw() {
-        if (mode != Mode.BAR) {
+        if (bar == null) {
             return;
         }
-        double fraction = total == 0 ? 1 : Math.min(1, (finished + currentFraction) / total);
-        int filled = (int) Math.round(fraction * BAR_WIDTH);
-        StringBuilder bar = new StringBuilder("[");
-        for (int i = 0; i < BAR_WIDTH; i++) {
-            bar.append(i < filled ? '=' : i == filled ? '>' : ' ');
+        secondsLeft = finished == total ? 0 : eta.secondsLeft(currentBackend, currentCost * currentFraction);
+        String message = current;
+        if (!current.isEmpty() && currentFraction > 0) {
+            message += String.format(Locale.ROOT, " %.0f%%", 100 * currentFraction);
         }
-        bar.append("] ").append(summary());
-        if (!current.isEmpty()) {
-            bar.append("  ").append(current);
-            if (currentFraction > 0) {
-                bar.append(String.format(Locale.ROOT, " %.0f%%", 100 * currentFraction));
-            }
-        }
-        int width = terminalWidth();
-        String line = bar.length() > width - 1 ? bar.substring(0, width - 1) : bar.toString();
-        StringBuilder out = new StringBuilder("\r").append(line);
-        for (int i = line.length(); i < lastWidth; i++) {
-            out.append(' ');
-        }
-        lastWidth = line.length();
-        err.print(out);
-        err.flush();
+        bar.update(Math.min(total, finished + currentFraction), message);
     }
 
-    /** Ends the display: a newline after a bar. */
+    /** Ends the display: the bar's last state and a newline. */
     @Override
     public synchronized void close() {
-        if (mode == Mode.BAR && lastWidth > 0) {
-            err.println();
-            err.flush();
+        if (bar != null) {
+            bar.close();
         }
     }
 
@@ -155,14 +141,6 @@ public final class Progress implements AutoCloseable {
             return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
         }
         return s + "s";
-    }
-
-    private static int terminalWidth() {
-        try {
-            return Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120").strip()));
-        } catch (NumberFormatException e) {
-            return 120;
-        }
     }
 
     /** True when standard error is a terminal (Linux: fd 2 links to a tty device). */

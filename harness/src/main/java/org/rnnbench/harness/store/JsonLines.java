@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -15,7 +16,8 @@ import java.util.List;
  * An append-only file of JSON lines that a crash never corrupts. Every record is one line written with a single
  * write, then flushed and forced to disk, so a complete line (one ending in a newline) is always a complete record;
  * a process killed in the middle of a write can only leave a trailing partial line without its newline, which
- * {@link #repair} truncates before anything is appended. Readers ({@link #lines}) ignore such a tail.
+ * {@link #repair} truncates before anything is appended. Readers ({@link #lines}) ignore such a tail. Neither
+ * appending nor repairing follows a symbolic link.
  *
  * <p>One writer at a time: the harness's parent process holds the results directory's lock and its worker JVMs
  * write one after another.
@@ -55,7 +57,8 @@ public final class JsonLines {
         if (!Files.exists(file)) {
             return 0;
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS)) {
             long size = ch.size();
             long end = size;
             ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
@@ -100,7 +103,7 @@ public final class JsonLines {
         }
         ByteBuffer buf = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.APPEND)) {
+            StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)) {
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }

@@ -22,12 +22,17 @@ import org.rnnbench.harness.Version;
 /**
  * A results directory: a manifest {@code rnnbench.json} saying what kind of study it holds and the command that
  * made it, a lock held while a command writes into it, and the study's own files. Opening checks that an existing
- * directory really is one of the same kind, so that results never land in an unrelated folder.
+ * directory really is one of the same kind and of the same plan, so that results never land in an unrelated
+ * folder and two different commands never share one directory that its manifest describes as the first's; and that
+ * nothing inside it is a symbolic link, so that a write never lands outside it. Both checks come before anything is
+ * created or changed.
  */
 public final class ResultsDir implements AutoCloseable {
     /** The manifest's file name. */
     public static final String MANIFEST = "rnnbench.json";
     private static final String LOCK = ".lock";
+    /** What may be in a directory before its manifest: the lock, and a sharded sweep's shards and scripts. */
+    private static final java.util.Set<String> SHARD_PARTS = java.util.Set.of(LOCK, "shards", "slurm");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     /**
@@ -57,13 +62,29 @@ public final class ResultsDir implements AutoCloseable {
     /**
      * Opens a results directory for writing, creating it (and its manifest) when missing or empty, and locks it.
      *
+     * @param name the plan: the suite name or the hash of the planned unit ids; a directory holds one plan
      * @throws UsageException when the path is a file, a non-empty directory without a manifest, a directory of
-     *                        another kind of study, or locked by another rnnbench process
+     *                        another kind of study or of another plan, holds a symbolic link, is locked by
+     *                        another rnnbench process, or holds a run record file with a corrupt line or a unit
+     *                        recorded twice
      */
     public static ResultsDir open(Path dir, String kind, String name, List<String> command) throws IOException {
+        UserPaths.requireOutputDirectory("results directory", dir);
+        refuseLinks(dir);
         Manifest existing = readManifest(dir, kind);
-        Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (existing != null && existing.name() != null && !existing.name().equals(name)) {
+            throw new UsageException(dir + " holds the results of another " + kind + " (" + existing.name() + ", made"
+                + " by '" + String.join(" ", existing.command() == null ? List.of() : existing.command()) + "'), not"
+                + " of this one (" + name + "); use another --out");
+        }
+        FileChannel channel;
+        try {
+            Files.createDirectories(dir);
+            channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UsageException("results directory " + dir + " cannot be written: " + UserPaths.describe(e)
+                + "; choose another directory with --out");
+        }
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -74,6 +95,13 @@ public final class ResultsDir implements AutoCloseable {
             channel.close();
             throw new UsageException("results directory " + dir + " is in use by another rnnbench process; wait for"
                 + " it to finish or choose another directory with --out");
+        }
+        try {
+            new RunStore(dir).byId();
+        } catch (UsageException e) {
+            lock.release();
+            channel.close();
+            throw e;
         }
         Manifest manifest = existing;
         if (manifest == null) {
@@ -132,10 +160,32 @@ public final class ResultsDir implements AutoCloseable {
         return m;
     }
 
-    /** True when the directory holds nothing but perhaps a lock file left before its manifest was written. */
+    /**
+     * Refuses a directory with a symbolic link anywhere inside it (the directory itself may be one): a run record
+     * file or a weights file that is a link would have rnnbench truncate and append to a file elsewhere.
+     */
+    static void refuseLinks(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (!p.equals(dir) && Files.isSymbolicLink(p)) {
+                    throw new UsageException(p + " is a symbolic link (to " + Files.readSymbolicLink(p) + "); rnnbench"
+                        + " writes only to files inside its results directory, never through a link: replace the"
+                        + " link by a copy of the file or use another --out");
+                }
+            }
+        }
+    }
+
+    /**
+     * True when the directory holds nothing but perhaps a lock file left before its manifest was written, and the
+     * parts of a sharded sweep ({@code shards/}, {@code slurm/}) that are made before the shards are merged into it.
+     */
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.noneMatch(p -> !p.getFileName().toString().equals(LOCK));
+            return s.allMatch(p -> SHARD_PARTS.contains(p.getFileName().toString()));
         }
     }
 

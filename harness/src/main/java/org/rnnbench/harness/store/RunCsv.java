@@ -7,16 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import org.rnnbench.core.run.RunParams;
 import org.rnnbench.core.run.RunRecord;
+import org.rnnbench.reports.stats.RunFigures;
 
 /**
  * {@code runs.csv}: one row per run record with its scalar columns, regenerated from {@code runs.jsonl} at the end
- * of every run (the JSON lines are the source of truth; curves and raw times live only there). Metric columns are
+ * of every run (the JSON lines are the source of truth; curves and raw times live only there). The fixed columns are
+ * {@link #COLUMNS}, each a name and how its value comes from the record and its {@link RunFigures} (step times
+ * after warm-up, speeds from the median step: the figures the report and {@code compare} use). Metric columns are
  * the union of the metric names of all records: {@code metric_<name>} after training, {@code chance_<name>}
  * analytic and {@code chance_empirical_<name>} measured; a record without one leaves the cell empty.
  */
@@ -24,13 +28,73 @@ public final class RunCsv {
     /** The file name inside a results directory. */
     public static final String FILE = "runs.csv";
 
-    private static final List<String> FIXED = List.of("id", "task", "backend", "cell", "hidden", "layers", "init",
-        "optimizer", "lr", "clip", "tbptt", "batch", "steps", "seed", "threads", "status", "message", "encoding",
-        "topology", "loss", "canonical_params", "native_params", "train_flops_per_step", "steps_run",
-        "train_seconds", "median_step_ms", "sequences_per_s", "gflops", "final_loss", "primary_metric",
-        "higher_is_better", "primary_value", "primary_chance", "primary_chance_empirical", "target_loss",
-        "steps_to_target", "seconds_to_target", "grad_norm_first_init", "grad_norm_last_init",
-        "grad_norm_first_trained", "grad_norm_last_trained", "jvm", "cpu", "cores", "git_commit", "finished_at");
+    /** A record with its derived figures, what a column reads. */
+    private record Row(RunRecord r, RunFigures f) {
+        RunParams p() {
+            return r.params();
+        }
+    }
+
+    /**
+     * A fixed column.
+     *
+     * @param name  its header
+     * @param value its cell of a row
+     */
+    private record Column(String name, Function<Row, Object> value) {
+    }
+
+    /** The fixed columns, in order. */
+    private static final List<Column> COLUMNS = List.of(
+        new Column("id", x -> x.r().id()),
+        new Column("task", x -> x.p().task()),
+        new Column("backend", x -> x.p().backend()),
+        new Column("cell", x -> x.p().cell()),
+        new Column("hidden", x -> x.p().hidden()),
+        new Column("layers", x -> x.p().layers()),
+        new Column("init", x -> x.p().init()),
+        new Column("optimizer", x -> x.p().optimizer()),
+        new Column("lr", x -> num(x.p().learningRate())),
+        new Column("clip", x -> num(x.p().clipNorm())),
+        new Column("tbptt", x -> x.p().tbptt()),
+        new Column("batch", x -> x.p().batchSize()),
+        new Column("steps", x -> x.p().steps()),
+        new Column("seed", x -> x.p().seed()),
+        new Column("threads", x -> x.p().threads()),
+        new Column("status", x -> x.r().status()),
+        new Column("message", x -> x.r().message()),
+        new Column("encoding", x -> x.r().encoding()),
+        new Column("topology", x -> x.r().topology()),
+        new Column("loss", x -> x.r().loss()),
+        new Column("canonical_params", x -> x.r().canonicalParameters()),
+        new Column("native_params", x -> x.r().nativeParameters()),
+        new Column("train_flops_per_step", x -> num(x.r().trainFlopsPerStep())),
+        new Column("steps_run", x -> x.f().stepsRun()),
+        new Column("warmup_steps", x -> x.f().warmupSteps()),
+        new Column("train_seconds", x -> num(x.f().trainSeconds())),
+        new Column("median_step_ms", x -> num(x.f().speed().medianMs())),
+        new Column("p10_step_ms", x -> num(x.f().speed().stepMillis().p10())),
+        new Column("p90_step_ms", x -> num(x.f().speed().stepMillis().p90())),
+        new Column("sequences_per_s", x -> num(x.f().speed().sequencesPerSecond())),
+        new Column("gflops", x -> num(x.f().speed().gflops())),
+        new Column("final_loss", x -> num(x.f().finalLoss())),
+        new Column("primary_metric", x -> x.r().primaryMetric()),
+        new Column("higher_is_better", x -> x.r().higherIsBetter()),
+        new Column("primary_value", x -> value(x.r().metrics(), x.r().primaryMetric())),
+        new Column("primary_chance", x -> value(x.r().chanceAnalytic(), x.r().primaryMetric())),
+        new Column("primary_chance_empirical", x -> value(x.r().chanceEmpirical(), x.r().primaryMetric())),
+        new Column("target_loss", x -> num(x.r().targetLoss())),
+        new Column("steps_to_target", x -> x.r().stepsToTarget()),
+        new Column("seconds_to_target", x -> num(x.r().secondsToTarget())),
+        new Column("grad_norm_first_init", x -> end(x.r().gradNormsInitial(), true)),
+        new Column("grad_norm_last_init", x -> end(x.r().gradNormsInitial(), false)),
+        new Column("grad_norm_first_trained", x -> end(x.r().gradNormsTrained(), true)),
+        new Column("grad_norm_last_trained", x -> end(x.r().gradNormsTrained(), false)),
+        new Column("jvm", x -> x.r().environment().jvm()),
+        new Column("cpu", x -> x.r().environment().cpu()),
+        new Column("cores", x -> x.r().environment().cores()),
+        new Column("git_commit", x -> x.r().environment().gitCommit()),
+        new Column("finished_at", x -> x.r().finishedAt()));
 
     private RunCsv() {
     }
@@ -44,116 +108,41 @@ public final class RunCsv {
     public static String render(List<RunRecord> records) throws IOException {
         TreeSet<String> metricNames = new TreeSet<>();
         for (RunRecord r : records) {
-            metricNames.addAll(names(r.metrics()));
-            metricNames.addAll(names(r.chanceAnalytic()));
-            metricNames.addAll(names(r.chanceEmpirical()));
+            metricNames.addAll(r.metrics().keySet());
+            metricNames.addAll(r.chanceAnalytic().keySet());
+            metricNames.addAll(r.chanceEmpirical().keySet());
         }
-        List<String> header = new ArrayList<>(FIXED);
-        for (String m : metricNames) {
-            header.add("metric_" + m);
-        }
-        for (String m : metricNames) {
-            header.add("chance_" + m);
-        }
-        for (String m : metricNames) {
-            header.add("chance_empirical_" + m);
+        List<String> header = new ArrayList<>(COLUMNS.stream().map(Column::name).toList());
+        for (String prefix : List.of("metric_", "chance_", "chance_empirical_")) {
+            metricNames.forEach(m -> header.add(prefix + m));
         }
         StringBuilder out = new StringBuilder();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
             .setRecordSeparator('\n').get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (RunRecord r : records) {
-                List<Object> row = fixedColumns(r);
-                for (String m : metricNames) {
-                    row.add(value(r.metrics(), m));
+                Row row = new Row(r, RunFigures.of(r));
+                List<Object> cells = new ArrayList<>();
+                COLUMNS.forEach(c -> cells.add(c.value().apply(row)));
+                for (Map<String, Double> m : List.of(r.metrics(), r.chanceAnalytic(), r.chanceEmpirical())) {
+                    metricNames.forEach(name -> cells.add(value(m, name)));
                 }
-                for (String m : metricNames) {
-                    row.add(value(r.chanceAnalytic(), m));
-                }
-                for (String m : metricNames) {
-                    row.add(value(r.chanceEmpirical(), m));
-                }
-                printer.printRecord(row);
+                printer.printRecord(cells);
             }
         }
         return out.toString();
     }
 
-    private static List<Object> fixedColumns(RunRecord r) {
-        RunParams p = r.params();
-        RunScalars s = RunScalars.of(r);
-        String primary = r.primaryMetric();
-        List<Object> row = new ArrayList<>();
-        row.add(r.id());
-        row.add(p.task());
-        row.add(p.backend());
-        row.add(p.cell());
-        row.add(p.hidden());
-        row.add(p.layers());
-        row.add(p.init());
-        row.add(p.optimizer());
-        row.add(num(p.learningRate()));
-        row.add(num(p.clipNorm()));
-        row.add(p.tbptt());
-        row.add(p.batchSize());
-        row.add(p.steps());
-        row.add(p.seed());
-        row.add(p.threads());
-        row.add(r.status());
-        row.add(r.message() == null ? "" : r.message());
-        row.add(nz(r.encoding()));
-        row.add(nz(r.topology()));
-        row.add(nz(r.loss()));
-        row.add(r.canonicalParameters());
-        row.add(r.nativeParameters());
-        row.add(num(r.trainFlopsPerStep()));
-        row.add(s.stepsRun());
-        row.add(num(s.trainSeconds()));
-        row.add(num(s.medianStepMs()));
-        row.add(num(s.sequencesPerSec()));
-        row.add(num(s.gflops()));
-        row.add(num(s.finalLoss()));
-        row.add(nz(primary));
-        row.add(r.higherIsBetter());
-        row.add(value(r.metrics(), primary));
-        row.add(value(r.chanceAnalytic(), primary));
-        row.add(value(r.chanceEmpirical(), primary));
-        row.add(num(r.targetLoss()));
-        row.add(r.stepsToTarget());
-        row.add(num(r.secondsToTarget()));
-        row.add(end(r.gradNormsInitial(), true));
-        row.add(end(r.gradNormsInitial(), false));
-        row.add(end(r.gradNormsTrained(), true));
-        row.add(end(r.gradNormsTrained(), false));
-        row.add(r.environment() == null ? "" : r.environment().jvm());
-        row.add(r.environment() == null ? "" : r.environment().cpu());
-        row.add(r.environment() == null ? "" : Integer.toString(r.environment().cores()));
-        row.add(r.environment() == null ? "" : r.environment().gitCommit());
-        row.add(nz(r.finishedAt()));
-        return row;
-    }
-
-    private static java.util.Set<String> names(Map<String, Double> m) {
-        return m == null ? java.util.Set.of() : m.keySet();
-    }
-
     private static String value(Map<String, Double> m, String key) {
-        if (m == null || key == null) {
-            return "";
-        }
         Double v = m.get(key);
         return v == null ? "" : num(v);
     }
 
     private static String end(double[] curve, boolean first) {
-        if (curve == null || curve.length == 0) {
+        if (curve.length == 0) {
             return "";
         }
         return num(first ? curve[0] : curve[curve.length - 1]);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     /** A number as CSV text: empty for NaN, {@code inf}/{@code -inf} for infinities, shortest decimal otherwise. */

@@ -13,12 +13,14 @@ import java.util.stream.Collectors;
 import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.core.run.RunStatus;
 import org.rnnbench.harness.plan.PlannedUnit;
-import org.rnnbench.harness.store.RunScalars;
+import org.rnnbench.reports.stats.StepFigures;
+import org.rnnbench.reports.stats.StepTimes;
 
 /**
  * The short table {@code run} prints when it ends: per task, cell and backend (seeds pooled), how many units are
  * OK, the primary metric's mean after training against the task's chance level, the median step time and the
- * GFLOP/s. The reports module makes the full tables and plots.
+ * GFLOP/s of the group's steps pooled after warm-up ({@link StepFigures}, the figures the report shows). The
+ * reports module makes the full tables and plots.
  */
 public final class Summary {
     private Summary() {
@@ -44,8 +46,9 @@ public final class Summary {
             String metric = first.primaryMetric() == null ? "" : first.primaryMetric();
             double value = mean(g, r -> r.status() == RunStatus.OK ? r.metrics().get(metric) : null);
             Double chance = first.chanceAnalytic() == null ? null : first.chanceAnalytic().get(metric);
-            double ms = mean(g, r -> r.status() == RunStatus.OK ? RunScalars.of(r).medianStepMs() : null);
-            double gflops = mean(g, r -> r.status() == RunStatus.OK ? RunScalars.of(r).gflops() : null);
+            StepFigures speed = StepFigures.of(g, StepTimes.DEFAULT_WARMUP);
+            double ms = speed.medianMs();
+            double gflops = speed.gflops();
             long ok = g.stream().filter(r -> r.status() == RunStatus.OK).count();
             String okText = ok + "/" + g.size();
             if (ok < g.size()) {

@@ -26,6 +26,7 @@ import org.rnnbench.harness.plan.PlannedUnit;
 import org.rnnbench.harness.plan.TaskCatalog;
 import org.rnnbench.harness.progress.Progress;
 import org.rnnbench.harness.store.RunStore;
+import org.rnnbench.harness.store.WeightsFiles;
 import org.rnnbench.harness.worker.JobFiles;
 import org.rnnbench.harness.worker.Protocol;
 import org.rnnbench.harness.worker.TrainJob;
@@ -226,15 +227,12 @@ public final class Sweep {
                 if (!written.add(u.weightsFile())) {
                     continue;
                 }
-                Path file = dir.resolve(u.weightsFile());
-                if (Files.exists(file)) {
-                    continue; // written by an earlier run of the same command: deterministic, so identical
-                }
                 SequenceTask task = tasks.get(u.params().task());
                 ModelSpec model = task.model(CellType.parse(u.params().cell()), u.params().hidden(),
                     u.params().layers());
                 CanonicalWeights w = Initializer.initialize(model, Init.parse(u.params().init()), u.params().seed());
-                w.write(file);
+                // an earlier run of the same command wrote the same bytes; anything else is rewritten from the seed
+                WeightsFiles.ensure(dir.resolve(u.weightsFile()), w);
             }
         }
     }

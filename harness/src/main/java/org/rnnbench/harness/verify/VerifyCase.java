@@ -16,6 +16,7 @@ import org.rnnbench.core.weights.ParameterLayout;
 import org.rnnbench.core.weights.SafeTensors;
 import org.rnnbench.core.weights.Tensor;
 import org.rnnbench.harness.UsageException;
+import org.rnnbench.harness.store.UserPaths;
 
 /**
  * What {@code verify} runs on every backend for one cell: a recurrent stack's weights (PyTorch names) and an
@@ -97,9 +98,7 @@ public record VerifyCase(CellSpec cell, CanonicalWeights weights, Tensor input, 
     }
 
     private static Map<String, Tensor> readFile(String option, Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException(option + " " + file + ": no such file; give a safetensors file");
-        }
+        UserPaths.requireInputFile(option, file, "a safetensors file");
         try {
             return SafeTensors.read(file);
         } catch (NoSuchFileException e) {

@@ -15,11 +15,25 @@ import org.rnnbench.core.spec.CellSpec;
  * relative error (absolute in parentheses), and a verdict: {@code ok}, {@code FAIL} above the tolerance,
  * {@code known} for a documented mismatch ({@link KnownMismatches}, shown but not counted), the error of a
  * backend that could not compute the probe (counted), or a backend that does not run the cell at all (skipped).
+ * A NaN or infinity in a backend's outputs or gradients never passes, known mismatch or not: the table lists per
+ * tensor how many values are not finite. A case where no pair of backends was left to compare checked nothing,
+ * and the report says so instead of passing.
  */
 public final class VerifyReport {
+    /** How a verification ended. */
+    public enum Outcome {
+        /** Every pair compared is within the tolerance (or a known mismatch), and every case had a pair. */
+        PASSED,
+        /** A pair above the tolerance, a non-finite value or a backend that failed. */
+        FAILED,
+        /** Nothing failed, but some case had no pair of backends left to compare. */
+        NOTHING_COMPARED
+    }
+
     private final double tolerance;
     private int failures;
     private final Map<String, String> known = new LinkedHashMap<>();
+    private final List<String> uncompared = new ArrayList<>();
 
     /** A report at a relative tolerance. */
     public VerifyReport(double tolerance) {
@@ -42,8 +56,18 @@ public final class VerifyReport {
         columns.forEach(g -> header.append(String.format(Locale.ROOT, " %-19s", g)));
         out.println(header.append(" result"));
         List<String> ids = new ArrayList<>(results.keySet());
+        Map<String, Map<String, Integer>> nonFinite = new LinkedHashMap<>();
         for (String id : ids) {
             ProbeRunner.Result r = results.get(id);
+            if (r.tensors() != null) {
+                Map<String, Integer> counts = NonFinite.count(r.tensors());
+                if (!counts.isEmpty()) {
+                    nonFinite.put(id, counts);
+                    failures++;
+                    out.printf(Locale.ROOT, "  %-32s FAILED: not finite: %s%n", id, NonFinite.describe(counts,
+                        r.tensors()));
+                }
+            }
             if (r.error() != null) {
                 failures++;
                 out.printf(Locale.ROOT, "  %-32s FAILED: %s%n", id, r.error());
@@ -52,6 +76,7 @@ public final class VerifyReport {
                     r.unsupported());
             }
         }
+        int pairs = 0;
         for (int i = 0; i < ids.size(); i++) {
             for (int j = i + 1; j < ids.size(); j++) {
                 String ref = ids.get(i);
@@ -61,6 +86,7 @@ public final class VerifyReport {
                 if (a.tensors() == null || b.tensors() == null) {
                     continue;
                 }
+                pairs++;
                 PairComparison p = PairComparison.of(ref, a.tensors(), other, b.tensors());
                 StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-32s", ref + " vs " + other));
                 for (String g : columns) {
@@ -71,7 +97,9 @@ public final class VerifyReport {
                 Optional<String> reason = KnownMismatches.reason(ref, cell.cell())
                     .or(() -> KnownMismatches.reason(other, cell.cell()));
                 String verdict;
-                if (!(p.maxRelative() > tolerance)) {
+                if (nonFinite.containsKey(ref) || nonFinite.containsKey(other)) {
+                    verdict = "FAIL (not finite)";
+                } else if (!(p.maxRelative() > tolerance)) {
                     verdict = "ok";
                 } else if (reason.isPresent()) {
                     verdict = "known";
@@ -84,20 +112,33 @@ public final class VerifyReport {
                 out.println(row.append(' ').append(verdict));
             }
         }
+        if (pairs == 0) {
+            uncompared.add(name);
+            out.printf(Locale.ROOT, "  no pair of backends left to compare on %s%n", name);
+        }
         out.println();
     }
 
-    /** Prints the verdict and the known mismatches; returns true when nothing failed. */
-    public boolean finish(PrintWriter out) {
+    /** The cases where no pair of backends could be compared, in order. */
+    public List<String> uncompared() {
+        return List.copyOf(uncompared);
+    }
+
+    /** Prints the verdict and the known mismatches. */
+    public Outcome finish(PrintWriter out) {
         for (Map.Entry<String, String> e : known.entrySet()) {
             out.println("known mismatch, not counted: " + e.getKey() + ": " + e.getValue());
         }
-        if (failures == 0) {
-            out.printf(Locale.ROOT, "verify: passed (every pair within %.0e relative)%n", tolerance);
-        } else {
-            out.printf(Locale.ROOT, "verify: FAILED (%d pair(s) above %.0e relative or backend(s) that failed)%n",
-                failures, tolerance);
+        if (failures > 0) {
+            out.printf(Locale.ROOT, "verify: FAILED (%d failure(s): pairs above %.0e relative, backends with"
+                + " non-finite values or backends that failed)%n", failures, tolerance);
+            return Outcome.FAILED;
         }
-        return failures == 0;
+        if (!uncompared.isEmpty()) {
+            out.println("verify: nothing compared on " + String.join(", ", uncompared));
+            return Outcome.NOTHING_COMPARED;
+        }
+        out.printf(Locale.ROOT, "verify: passed (every pair within %.0e relative)%n", tolerance);
+        return Outcome.PASSED;
     }
 }

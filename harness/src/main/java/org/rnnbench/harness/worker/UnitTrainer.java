@@ -27,6 +27,7 @@ import org.rnnbench.core.weights.ParameterLayout;
 import org.rnnbench.harness.UsageException;
 import org.rnnbench.harness.plan.PlannedUnit;
 import org.rnnbench.harness.plan.TaskCatalog;
+import org.rnnbench.reports.stats.TimeToTarget;
 
 /**
  * Trains and measures one run unit on one backend, the same way for every backend:
@@ -188,21 +189,11 @@ public final class UnitTrainer {
         RunRecord record(Environment environment) {
             double[] l = Arrays.copyOf(losses, stepsDone);
             long[] t = Arrays.copyOf(stepNanos, stepsDone);
-            int reached = -1;
-            double seconds = Double.NaN;
             double target = unit.targetLoss();
-            long sum = 0;
-            for (int i = 0; i < l.length && !Double.isNaN(target); i++) {
-                sum += t[i];
-                if (l[i] <= target) {
-                    reached = i;
-                    seconds = sum / 1e9;
-                    break;
-                }
-            }
+            TimeToTarget reached = TimeToTarget.of(l, t, target);
             return new RunRecord(unit.id(), unit.params(), status, message, encoding, topology, loss,
                 canonicalParameters, nativeParameters, trainFlopsPerStep, l, t, primaryMetric, higherIsBetter,
-                metrics, chanceAnalytic, chanceEmpirical, target, reached, seconds, gradNormsInitial,
+                metrics, chanceAnalytic, chanceEmpirical, target, reached.step(), reached.seconds(), gradNormsInitial,
                 gradNormsTrained, environment, Instant.now().toString());
         }
     }

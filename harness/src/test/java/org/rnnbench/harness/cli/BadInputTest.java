@@ -87,8 +87,11 @@ class BadInputTest {
         assertOneLine("Unmatched argument at index 0: 'bench'", "bench");
         Cli.Result none = Cli.run();
         assertEquals(Main.EXIT_USAGE, none.code());
-        assertEquals(List.of("rnnbench: missing command; give one of list, run, gradients, verify (see 'rnnbench"
-            + " --help')"), none.errLines());
+        List<String> commands = List.copyOf(new picocli.CommandLine(new RnnbenchCommand()).getSubcommands().keySet());
+        assertTrue(commands.containsAll(List.of("list", "run", "gradients", "verify", "report", "compare")),
+            commands.toString());
+        assertEquals(List.of("rnnbench: missing command; give one of " + String.join(", ", commands) + " (see"
+            + " 'rnnbench --help')"), none.errLines());
     }
 
     @Test
@@ -127,5 +130,99 @@ class BadInputTest {
         assertEquals(Main.EXIT_USAGE, r.code(), r.err());
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().contains("not an rnnbench results directory"), r.err());
+    }
+
+    @Test
+    void aSymlinkedRecordFileOrAnotherMatrixInTheSameDirectoryIsRefused() throws IOException {
+        Path out = tmp.resolve("r");
+        String[] first = Cli.tinyRun(out, "gru");
+        assertEquals(Main.EXIT_OK, Cli.run(first).code());
+        String records = Files.readString(out.resolve("runs.jsonl"));
+        Cli.Result other = Cli.run(Cli.tinyRun(out, "lstm"));
+        assertEquals(Main.EXIT_USAGE, other.code(), other.err());
+        assertEquals(1, other.errLines().size(), other.err());
+        assertTrue(other.err().contains("holds the results of another run") && other.err().contains("use another"
+            + " --out"), other.err());
+        Cli.Result same = Cli.run(first);
+        assertEquals(Main.EXIT_OK, same.code(), "the same command again resumes: " + same.err());
+        Path elsewhere = tmp.resolve("elsewhere.jsonl");
+        Files.writeString(elsewhere, records + "{\"cut");
+        Files.delete(out.resolve("runs.jsonl"));
+        Files.createSymbolicLink(out.resolve("runs.jsonl"), elsewhere);
+        Cli.Result linked = Cli.run(first);
+        assertEquals(Main.EXIT_USAGE, linked.code(), linked.err());
+        assertEquals(1, linked.errLines().size(), linked.err());
+        assertTrue(linked.err().contains("is a symbolic link"), linked.err());
+        assertEquals(records + "{\"cut", Files.readString(elsewhere), "the target keeps its last line");
+    }
+
+    @Test
+    void everyCommandsHelpPrintsWithoutPicocliWarnings() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : new picocli.CommandLine(new RnnbenchCommand()).getSubcommands().keySet()) {
+                Cli.Result r = Cli.run(command, "--help");
+                assertEquals(Main.EXIT_OK, r.code(), command + ": " + r.err());
+                assertTrue(r.out().contains("Usage: rnnbench " + command), r.out());
+                assertFalse(r.out().contains("%n"), command + ": " + r.out());
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aPathThatIsNotARegularFileSaysWhatItIs() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("weights-dir"));
+        assertOneLine("--weights " + dir + ": a directory; give a safetensors file", "verify", "--cell", "lstm",
+            "--weights", dir.toString());
+        assertOneLine("--input /dev/null: a character device; give a safetensors file", "verify", "--cell", "lstm",
+            "--input", "/dev/null");
+        Path fifo = tmp.resolve("fifo");
+        try {
+            assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertOneLine("--weights " + fifo + ": a FIFO (named pipe); give a safetensors file", "verify", "--cell",
+            "lstm", "--weights", fifo.toString());
+        assertOneLine("--weights " + tmp.resolve("none") + ": no such file; give a safetensors file", "verify",
+            "--cell", "lstm", "--weights", tmp.resolve("none").toString());
+    }
+
+    @Test
+    void outputPathsThatCannotBeWrittenAreRefusedBeforeTheWork() throws IOException {
+        Path file = tmp.resolve("notes.txt");
+        Files.writeString(file, "x");
+        Cli.Result below = Cli.run("run", "--tasks", "adding-T6", "--backends", "scratch", "--out",
+            file.resolve("sub").toString());
+        assertEquals(Main.EXIT_USAGE, below.code(), below.err());
+        assertEquals(List.of("rnnbench: results directory " + file.resolve("sub") + ": " + file + " is a regular file,"
+            + " not a directory, so nothing can be created below it; give another path"), below.errLines());
+        Path dir = Files.createDirectories(tmp.resolve("a-dir"));
+        assertOneLine("--dump " + dir + ": a directory, not a file that can be written", "verify", "--cell", "lstm",
+            "--dump", dir.toString());
+        assertOneLine("--dump " + file.resolve("d.safetensors") + ": " + file + " is a regular file", "verify",
+            "--cell", "lstm", "--dump", file.resolve("d.safetensors").toString());
+        assertOneLine("--markdown " + dir + ": a directory, not a file that can be written", "compare",
+            tmp.toString(), tmp.toString(), "--markdown", dir.toString());
+        assertOneLine("--out " + file + ": a regular file, not a directory", "report", tmp.toString(), "--out",
+            file.toString());
+    }
+
+    @Test
+    void aCorruptLineMetWhileResumingIsOneLineAndExitTwo() throws IOException {
+        Path out = tmp.resolve("r");
+        String[] run = Cli.tinyRun(out, "gru");
+        assertEquals(Main.EXIT_OK, Cli.run(run).code());
+        Files.writeString(out.resolve("runs.jsonl"), "{\"id\": broken}\n", java.nio.file.StandardOpenOption.APPEND);
+        Cli.Result r = Cli.run(run);
+        assertEquals(Main.EXIT_USAGE, r.code(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.errLines().get(0).startsWith("rnnbench: " + out.resolve("runs.jsonl") + ":2: not a valid run"
+            + " record ('broken' at column 8 is not JSON"), r.err());
     }
 }

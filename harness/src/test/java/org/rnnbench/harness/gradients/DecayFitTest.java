@@ -22,6 +22,18 @@ class DecayFitTest {
         // 1e-3 is reached when 0.1 k > ln 1000 = 6.9078: k = 70
         assertEquals(70, f.horizon());
         assertEquals(200, f.points());
+        assertEquals(1.0, f.r2(), 1e-12, "an exact exponential is a straight line in log space");
+    }
+
+    @Test
+    void aCurveThatIsNotExponentialHasALowerRSquared() {
+        double[] n = exponential(100, 0.1);
+        // a step: flat for the last half, then a drop by 1e-4 (log-linear fit poor)
+        for (int t = 0; t < 100; t++) {
+            n[t] = t < 50 ? 1e-4 : 1;
+        }
+        DecayFit f = DecayFit.of(n);
+        assertEquals(0.75008, f.r2(), 1e-5, "a two-level step over t = 0..99: r^2 = 12.5^2 / (833.25 * 0.25)");
     }
 
     @Test

@@ -59,4 +59,26 @@ class ProgressTest {
         assertEquals("1h02m", Progress.duration(3720));
         assertEquals("?", Progress.duration(Double.NaN));
     }
+
+    @Test
+    void onATerminalOneBarIsRedrawnInPlaceWithTheEtaAndTheUnitInProgress() {
+        StringWriter text = new StringWriter();
+        AtomicLong clock = new AtomicLong();
+        try (Progress p = new Progress(new PrintWriter(text), Progress.Mode.BAR, 2, clock::get)) {
+            p.planned("scratch", 1e9);
+            p.planned("scratch", 1e9);
+            p.started("scratch", "scratch lstm t seed0", 1e9);
+            clock.addAndGet(2_000_000_000L);
+            p.finished("OK");
+            p.started("scratch", "scratch lstm t seed1", 1e9);
+            p.step(1, 2);
+        }
+        String out = text.toString();
+        assertTrue(out.startsWith("\r") && out.endsWith("\n"), out.replace("\r", "<CR>").replace("\n", "<NL>"));
+        assertEquals(1, out.split("\n", -1).length - 1, "one line, redrawn with carriage returns: " + out);
+        String last = out.substring(out.lastIndexOf('\r') + 1).strip();
+        assertTrue(last.contains(" 75% ") && last.contains("1/2 units"), "1.5 of 2 units: " + last);
+        assertTrue(last.contains("scratch lstm t seed1 50%"), last);
+        assertTrue(last.contains("0:00:01"), "the ETA of Eta: half of a 2 s unit left: " + last);
+    }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.core.run.RunStatus;
+import org.rnnbench.harness.plan.PlannedUnit;
+import org.rnnbench.harness.sweep.Summary;
 import org.rnnbench.harness.testing.SampleRecords;
+import org.rnnbench.reports.read.LoadedRun;
+import org.rnnbench.reports.stats.StepTimes;
+import org.rnnbench.reports.summary.ConfigSummary;
 
 class RunCsvTest {
     @TempDir
@@ -52,6 +59,31 @@ class RunCsvTest {
         assertEquals("why, with a comma", b.get("message"));
         assertEquals("", b.get("final_loss"), "NaN is written as an empty cell");
         assertEquals("0.9", b.get("metric_accuracy"));
+    }
+
+    @Test
+    void theCsvTheConsoleAndTheReportShowTheSameMedianAfterWarmup() throws IOException {
+        // 20 steps, the first two slow (warm-up): over all steps the median is 10.5 ms, after warm-up 9.5 ms
+        long[] nanos = new long[20];
+        nanos[0] = 100_000_000;
+        nanos[1] = 100_000_000;
+        for (int i = 2; i < 20; i++) {
+            nanos[i] = (i - 1) * 1_000_000L;
+        }
+        RunRecord r = SampleRecords.record(SampleRecords.params("scratch", "lstm", 0), RunStatus.OK, new double[20],
+            nanos, Map.of("mse", 0.05));
+        CSVRecord row = parse(RunCsv.render(List.of(r))).get(0);
+        assertEquals("9.5", row.get("median_step_ms"));
+        assertEquals("2", row.get("warmup_steps"));
+        assertEquals(Double.parseDouble(row.get("median_step_ms")), ConfigSummary.of("lstm", List.of(
+            new LoadedRun(r, "runs.jsonl:1")), StepTimes.DEFAULT_WARMUP).stepMillis().median(), 1e-12);
+        StringWriter console = new StringWriter();
+        try (PrintWriter out = new PrintWriter(console)) {
+            Summary.print(out, List.of(r), List.of(new PlannedUnit(r.params(), "w.safetensors", Double.NaN, 1, 1)));
+        }
+        String line = console.toString().lines().filter(l -> l.startsWith(r.params().task())).findFirst()
+            .orElseThrow();
+        assertTrue(line.contains(" 9.5 "), "ms/step after warm-up: " + line);
     }
 
     @Test

@@ -56,6 +56,29 @@ class VerifyCommandTest {
     }
 
     @Test
+    void noPairLeftToCompareIsBadInputNotAPass() {
+        Cli.Result r = Cli.run("verify", "--cell", "lstm", "--backends", "reference,reference:gru-only");
+        assertEquals(Main.EXIT_USAGE, r.code(), r.out() + r.err());
+        assertEquals(java.util.List.of("rnnbench: verify: no pair of backends left to compare on lstm (backends"
+            + " reference,reference:gru-only); give at least two backends that run the cell"),
+            r.errLines().stream().filter(l -> !l.startsWith("rnnbench: probing on")).toList());
+        assertTrue(!r.out().contains("passed"), r.out());
+    }
+
+    @Test
+    void anInputFullOfNanNeverPasses() throws IOException {
+        Path input = tmp.resolve("nan.safetensors");
+        float[] nan = new float[2 * 3 * 8];
+        java.util.Arrays.fill(nan, Float.NaN);
+        SafeTensors.write(input, java.util.List.of(new Tensor("input", new int[] {2, 3, 8}, nan)), Map.of());
+        Cli.Result r = Cli.run("verify", "--cell", "gru", "--backends", "scratch,reference", "--input",
+            input.toString());
+        assertEquals(Main.EXIT_MISMATCH, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("scratch                          FAILED: not finite: output 96 of 96, h_n 64 of 64,"), r.out());
+        assertTrue(r.out().contains("verify: FAILED"), r.out());
+    }
+
+    @Test
     void aDifferenceAboveTheToleranceFails() {
         Cli.Result r = Cli.run("verify", "--cell", "lstm", "--backends", "reference,reference:skewed");
         assertEquals(Main.EXIT_MISMATCH, r.code(), r.out() + r.err());

@@ -1,5 +1,6 @@
 package org.rnnbench.harness.verify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +35,7 @@ class VerifyReportTest {
         PrintWriter out = new PrintWriter(text);
         VerifyReport r = new VerifyReport(1e-4);
         r.add(out, cell.id(), c, results);
-        passed[0] = r.finish(out);
+        passed[0] = r.finish(out) == VerifyReport.Outcome.PASSED;
         out.flush();
         return text.toString();
     }
@@ -77,5 +78,41 @@ class VerifyReportTest {
         String failed = report(CellType.LSTM, results, passed);
         assertFalse(passed[0], failed);
         assertTrue(failed.contains("FAILED: IllegalStateException: boom"), failed);
+    }
+
+    @Test
+    void nonFiniteValuesNeverPassAndAreCountedPerTensor() {
+        Map<String, Tensor> nan = probe(1);
+        nan.put(ProbeTensors.OUTPUT, new Tensor(ProbeTensors.OUTPUT, new int[] {2}, new float[] {Float.NaN,
+            Float.NaN}));
+        nan.put(ProbeTensors.GRAD_INPUT, new Tensor(ProbeTensors.GRAD_INPUT, new int[] {2}, new float[] {1,
+            Float.POSITIVE_INFINITY}));
+        for (String other : List.of("djl", "dl4j:fused-gru")) {
+            Map<String, ProbeRunner.Result> results = new LinkedHashMap<>();
+            results.put("scratch", new ProbeRunner.Result(nan, null, null));
+            results.put(other, new ProbeRunner.Result(nan, null, null));
+            boolean[] passed = new boolean[1];
+            String text = report(CellType.GRU, results, passed);
+            assertFalse(passed[0], "NaN on both sides agrees element by element, yet fails: " + text);
+            assertTrue(text.contains("scratch                          FAILED: not finite: output 2 of 2,"
+                + " grad/input 1 of 2\n"), text);
+            assertTrue(text.contains(" FAIL (not finite)\n"), text);
+        }
+    }
+
+    @Test
+    void aCaseWithoutAPairToCompareIsNotAPass() {
+        Map<String, ProbeRunner.Result> results = new LinkedHashMap<>();
+        results.put("scratch", new ProbeRunner.Result(probe(1), null, null));
+        results.put("dl4j:fused-gru", new ProbeRunner.Result(null, null, "runs only GRU cells"));
+        VerifyCase c = VerifyCase.random(new CellSpec(CellType.LSTM, 2, 3, 1), Init.PYTORCH, 0, 1, 2);
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        VerifyReport r = new VerifyReport(1e-4);
+        r.add(out, "lstm", c, results);
+        assertEquals(VerifyReport.Outcome.NOTHING_COMPARED, r.finish(out));
+        out.flush();
+        assertEquals(List.of("lstm"), r.uncompared());
+        assertFalse(text.toString().contains("passed"), text.toString());
     }
 }

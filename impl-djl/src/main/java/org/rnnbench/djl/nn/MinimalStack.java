@@ -22,7 +22,8 @@ import org.rnnbench.core.weights.ParameterLayout;
  *
  * <p>Layer by layer: every gate of every step in one {@code linear} (B, T, G*H), the gate nonlinearities over all
  * steps at once, written as the coefficients of {@code h_t = a_t * h_{t-1} + b_t}:
- * minGRU {@code a = 1 - z}, {@code b = z * h~}; minLSTM {@code a = f/(f+i)}, {@code b = (1 - a) * h~}. Then the
+ * minGRU {@code a = 1 - z}, {@code b = z * h~}; minLSTM {@code a = f/(f+i)}, {@code b = (1 - a) * h~}, the ratio
+ * taken in log space ({@code sigmoid(log f - log i)}) so that saturated gates stay finite. Then the
  * element-wise recurrence one step at a time (a {@code mul} and an {@code add}), on steps cut with one
  * {@code split} as in {@link UnrolledStack}.
  */
@@ -102,10 +103,12 @@ public final class MinimalStack implements RecurrentStack {
             NDArray z = Activation.sigmoid(q.get(0));
             return new NDList(z.neg().add(1f), z.mul(q.get(1)));
         }
-        // blocks [f, i, h~]: u = f/(f+i), h = u*h + (1-u)*h~
+        // blocks [f, i, h~]: u = f/(f+i), h = u*h + (1-u)*h~; u = sigmoid(log f - log i) with
+        // log sigmoid(a) = -softplus(-a), so that gates far below zero give neither 0/0 nor an underflowing
+        // (f+i)^2 in the backward of a division
         NDList q = gates.split(3, 2);
-        NDArray f = Activation.sigmoid(q.get(0));
-        NDArray u = f.div(f.add(Activation.sigmoid(q.get(1))));
+        NDArray logF = Activation.softPlus(q.get(0).neg()).neg();
+        NDArray u = Activation.sigmoid(logF.add(Activation.softPlus(q.get(1).neg())));
         return new NDList(u, u.neg().add(1f).mul(q.get(2)));
     }
 }

@@ -18,8 +18,14 @@ final class LossTerms {
                 SDVariable d = z.sub(y);
                 yield d.mul(d);
             }
-            // log-softmax over the last dimension; y is one-hot
-            case SOFTMAX_CE -> sd.nn().logSoftmax(z).mul(y).neg();
+            // log-softmax over the last dimension, written out: SameDiff's logSoftmax gives -inf where a logit lies
+            // about 100 below the row's largest (the minimal cells' unbounded states reach that), and -inf times
+            // the 0 of a one-hot y is NaN. Shifted by the row maximum, every term is finite. y is one-hot.
+            case SOFTMAX_CE -> {
+                SDVariable shifted = z.sub(sd.max(z, true, 1));
+                SDVariable logSoftmax = shifted.sub(sd.math().log(sd.sum(sd.math().exp(shifted), true, 1)));
+                yield logSoftmax.mul(y).neg();
+            }
             case SIGMOID_BCE -> {
                 // log(1 + e^z) - y*z, stably: (z + |z|)/2 + log1p(e^-|z|). Not relu(z): with relu'(0) = 0 and
                 // sign(0) = 0 the gradient at z = 0 would be 0 instead of 1/2.

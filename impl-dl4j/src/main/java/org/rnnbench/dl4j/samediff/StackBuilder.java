@@ -147,9 +147,9 @@ final class StackBuilder {
             a = z.rsub(1.0);
             b = z.mul(columns(g, all, 1));
         } else {
-            // blocks [f, i, h~]: u = f/(f+i), h = u*h + (1-u)*h~
-            SDVariable f = sd.nn().sigmoid(columns(g, all, 0));
-            a = f.div(f.add(sd.nn().sigmoid(columns(g, all, 1))));
+            // blocks [f, i, h~]: u = f/(f+i), h = u*h + (1-u)*h~; u = sigmoid(log f - log i), so that gates far
+            // below zero give neither 0/0 nor an underflowing (f+i)^2 in the backward of a division
+            a = sd.nn().sigmoid(logSigmoid(columns(g, all, 0)).sub(logSigmoid(columns(g, all, 1))));
             b = a.rsub(1.0).mul(columns(g, all, 2));
         }
         int hidden = cell.hiddenSize();
@@ -163,6 +163,13 @@ final class StackBuilder {
             hs.add(h);
         }
         return new Layer(concat(hs), null, h, null, hs);
+    }
+
+    // log sigmoid(x) = min(x, 0) - log1p(exp(-|x|)); SameDiff's softplus is log(1 + exp(x)), which overflows to
+    // infinity above x = 88 and then gives inf - inf
+    private SDVariable logSigmoid(SDVariable x) {
+        SDVariable negativePart = sd.nn().relu(x.neg(), 0.0).neg();
+        return negativePart.sub(sd.math().log1p(sd.math().exp(sd.math().abs(x).neg())));
     }
 
     // gate block q of a (rows, G*H) variable

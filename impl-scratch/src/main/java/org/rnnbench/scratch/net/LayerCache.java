@@ -9,7 +9,8 @@ package org.rnnbench.scratch.net;
  *   <li>{@code h} (T+1, B, S): slot 0 is the initial state h_{-1}, slot t+1 the output of step t; {@code c} likewise
  *       for LSTM.</li>
  *   <li>{@code gates} (T, B, G*S): pre-activations, overwritten by the activations.</li>
- *   <li>{@code aux}: LSTM tanh(c_t) (T, B, S); GRU the recurrent parts W_h* h + b_h* (T, B, G*S).</li>
+ *   <li>{@code aux}: LSTM tanh(c_t) (T, B, S); GRU the recurrent parts W_h* h + b_h* (T, B, G*S); minLSTM the
+ *       normalised forget gate f/(f+i) (T, B, S).</li>
  *   <li>{@code dGates} (T, B, G*S): gradients of the input-side pre-activations; {@code dGh} those of the recurrent
  *       side (the same array except for GRU).</li>
  *   <li>{@code dH} (T, B, S): gradient reaching each step's output from above (next layer or head).</li>
@@ -21,6 +22,7 @@ final class LayerCache {
     private final int gateStride;
     private final boolean cellState;
     private final boolean splitRecurrent;
+    private final boolean unitAux;
     private int rows = -1;
     private int batchRows = -1;
 
@@ -36,11 +38,12 @@ final class LayerCache {
     /** (B, G*S): the recurrent product of the current step. */
     float[] recurrent;
 
-    LayerCache(int stride, int gateStride, boolean cellState, boolean splitRecurrent) {
+    LayerCache(int stride, int gateStride, boolean cellState, boolean splitRecurrent, boolean unitAux) {
         this.stride = stride;
         this.gateStride = gateStride;
         this.cellState = cellState;
         this.splitRecurrent = splitRecurrent;
+        this.unitAux = unitAux;
     }
 
     /** Makes room for {@code time} steps of {@code batch} sequences; reallocates only when they do not fit. */
@@ -51,7 +54,8 @@ final class LayerCache {
             gates = new float[rows * gateStride];
             dGates = new float[rows * gateStride];
             dH = new float[rows * stride];
-            aux = splitRecurrent ? new float[rows * gateStride] : cellState ? new float[rows * stride] : null;
+            aux = splitRecurrent ? new float[rows * gateStride] : cellState || unitAux ? new float[rows * stride]
+                : null;
             dGh = splitRecurrent ? new float[rows * gateStride] : dGates;
         }
         if (needRows + batch > (h == null ? 0 : h.length / stride)) {

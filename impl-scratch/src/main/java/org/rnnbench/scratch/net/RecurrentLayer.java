@@ -71,7 +71,8 @@ final class RecurrentLayer {
         this.weights = new LayerWeights(cell, input, hidden, stride, layout, prefix, k);
         this.dWT = new float[Math.max(input, hidden) * gateStride];
         this.columnSums = new float[gateStride];
-        this.cache = new LayerCache(stride, gateStride, cell.hasCellState(), cell == CellType.GRU);
+        this.cache = new LayerCache(stride, gateStride, cell.hasCellState(), cell == CellType.GRU,
+            cell == CellType.MIN_LSTM);
         this.gemm = gemm;
         this.pool = pool;
     }
@@ -350,7 +351,8 @@ final class RecurrentLayer {
                             RnnCell.rnnForward(cell == CellType.RNN_RELU, g, gOff, h, hNew, batch, stride, j0, j1);
                         }
                         case MIN_GRU -> MinCells.minGruForward(g, gOff, h, hPrev, hNew, batch, stride, j0, j1);
-                        case MIN_LSTM -> MinCells.minLstmForward(g, gOff, h, hPrev, hNew, batch, stride, j0, j1);
+                        case MIN_LSTM -> MinCells.minLstmForward(g, gOff, cache.aux, hPrev, cache.recurrent, h,
+                            hPrev, hNew, batch, stride, j0, j1);
                         default -> throw new IllegalStateException("unhandled cell " + cell);
                     }
                 }
@@ -431,8 +433,8 @@ final class RecurrentLayer {
                     cache.dhNext, cache.dGates, gOff, batch, stride, j0, j1);
                 case MIN_GRU -> MinCells.minGruBackward(cache.gates, gOff, cache.h, hPrev, cache.dhNext, cache.dGates,
                     gOff, batch, stride, j0, j1);
-                case MIN_LSTM -> MinCells.minLstmBackward(cache.gates, gOff, cache.h, hPrev, cache.dhNext,
-                    cache.dGates, gOff, batch, stride, j0, j1);
+                case MIN_LSTM -> MinCells.minLstmBackward(cache.gates, gOff, cache.aux, hPrev, cache.h, hPrev,
+                    cache.dhNext, cache.dGates, gOff, batch, stride, j0, j1);
                 default -> throw new IllegalStateException("unhandled cell " + cell);
             }
         }

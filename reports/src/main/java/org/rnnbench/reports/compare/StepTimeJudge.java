@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
+
 import org.rnnbench.reports.stats.Bootstrap;
-import org.rnnbench.reports.stats.Normal;
 import org.rnnbench.reports.stats.Percentiles;
 import org.rnnbench.reports.stats.RatioInterval;
 import org.rnnbench.reports.stats.StepTimes;
-import org.rnnbench.reports.stats.StudentT;
 import org.rnnbench.reports.table.Format;
 
 /**
@@ -80,7 +81,7 @@ final class StepTimeJudge {
         }
         List<Double> pooled = pooledDeviations(byBackend);
         int m = byBackend.values().stream().mapToInt(List::size).sum();
-        double z = m == 0 ? 0 : Normal.quantile(1 - 0.025 / m);
+        double z = m == 0 ? 0 : NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - 0.025 / m);
         double bound = Math.log(1 + s.threshold());
         long backendsJudged = byBackend.values().stream().filter(l -> configLogs(l).length >= 2).count();
         byBackend.forEach((backend, measured) -> {
@@ -110,7 +111,8 @@ final class StepTimeJudge {
                 double mean = Arrays.stream(config).average().orElseThrow();
                 double sd = Math.sqrt(Arrays.stream(config).map(v -> (v - mean) * (v - mean)).sum()
                     / (config.length - 1));
-                double t = StudentT.quantile(1 - 0.025 / backendsJudged, config.length - 1);
+                double t = TDistribution.of(config.length - 1)
+                    .inverseCumulativeProbability(1 - 0.025 / backendsJudged);
                 double half = t * sd / Math.sqrt(config.length);
                 out.add(new Finding("backend " + backend, Aspect.BACKEND_STEP_TIME,
                     verdict(mean - half, mean + half, bound), Math.exp(mean), "-", "-",

@@ -16,7 +16,8 @@ import org.rnnbench.reports.table.Table;
  * Renders a {@link Report} as one self-contained HTML page, readable offline: inline CSS, every plot as a
  * {@code data:image/png;base64} URI, no reference to anything outside the file. Per task: the results table, the
  * parameters-against-metric and gradient-decay tables, then its plots; after the tasks, the runs that did not end
- * OK and the environment.
+ * OK and the environment. A results directory of {@code rnnbench claims} adds its Claims section at the top
+ * ({@link ClaimsFragment}).
  *
  * <p>The page checks itself: the {@code body} lists the ids of every table it must show
  * ({@code data-expected-tables}) and how many images ({@code data-expected-images}); an inline script records
@@ -44,6 +45,8 @@ public final class HtmlReport {
         for (String w : report.results().warnings()) {
             body.append("<p class=\"warning\">").append(Html.escape(w)).append("</p>\n");
         }
+        ClaimsFragment claims = ClaimsFragment.read(report.results().dir());
+        body.append(claims.html());
         body.append("<nav><ul>\n");
         for (String task : report.tasks()) {
             body.append("<li><a href=\"#task-").append(Html.escape(Table.slug(task))).append("\">")
@@ -94,8 +97,9 @@ public final class HtmlReport {
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             + "<title>rnnbench report</title>\n<script>\n" + resource("errors.js") + "</script>\n<style>\n"
             + resource("report.css") + "</style>\n</head>\n<body data-expected-tables=\""
-            + Html.escape(String.join(" ", tableIds)) + "\" data-expected-images=\"" + report.plots().size()
-            + "\">\n" + body + "<script>\n" + resource("check.js") + "</script>\n</body>\n</html>\n";
+            + Html.escape(String.join(" ", tableIds)) + "\" data-expected-images=\""
+            + (report.plots().size() + claims.images()) + "\">\n" + body + "<script>\n" + resource("check.js")
+            + "</script>\n</body>\n</html>\n";
     }
 
     private static String figure(PlotImage p) {

@@ -1,13 +1,18 @@
 package org.rnnbench.reports.stats;
 
-import java.util.Arrays;
+import org.apache.commons.statistics.descriptive.Median;
+import org.apache.commons.statistics.descriptive.Quantile;
 
 /**
- * Percentiles by linear interpolation between order statistics: for sorted x[0..n-1], the p-th percentile is at
- * position {@code h = p/100 * (n-1)}, i.e. {@code x[floor(h)] + (h - floor(h)) * (x[floor(h)+1] - x[floor(h)])}
- * (Hyndman and Fan's type 7, the default of R and numpy). The median is the 50th percentile.
+ * The one definition of percentiles in rnnbench (console, {@code runs.csv}, report and compare): linear
+ * interpolation between order statistics, for sorted x[0..n-1] the p-th percentile at position
+ * {@code h = p/100 * (n-1)}, i.e. {@code x[floor(h)] + (h - floor(h)) * (x[floor(h)+1] - x[floor(h)])} (Hyndman
+ * and Fan's type 7, the default of R and numpy), computed by Commons Statistics' {@link Quantile}. The median is
+ * the 50th percentile.
  */
 public final class Percentiles {
+    private static final Quantile TYPE_7 = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
+
     private Percentiles() {
     }
 
@@ -24,19 +29,11 @@ public final class Percentiles {
         if (!(p >= 0 && p <= 100)) {
             throw new IllegalArgumentException("a percentile must be in [0, 100], got " + p);
         }
-        double h = p / 100 * (sorted.length - 1);
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return TYPE_7.evaluate(sorted, p / 100);
     }
 
     /** The median of unsorted values (not changed), NaN for none. */
     public static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return ofSorted(sorted, 50);
+        return values.length == 0 ? Double.NaN : Median.withDefaults().evaluate(values);
     }
 }

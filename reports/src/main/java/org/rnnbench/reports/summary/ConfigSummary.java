@@ -8,7 +8,7 @@ import org.rnnbench.core.run.RunStatus;
 import org.rnnbench.reports.read.LoadedRun;
 import org.rnnbench.reports.stats.MeanInterval;
 import org.rnnbench.reports.stats.Spread;
-import org.rnnbench.reports.stats.StepTimes;
+import org.rnnbench.reports.stats.StepFigures;
 
 /**
  * What the report says about one configuration: its runs over seeds (and repetitions), the primary metric's mean
@@ -59,15 +59,13 @@ public record ConfigSummary(String key, String label, RunParams params, List<Loa
         LoadedRun first = okRuns.isEmpty() ? runs.get(0) : okRuns.get(0);
         MeanInterval metric = MeanInterval.of(okRuns.stream().mapToDouble(LoadedRun::primaryValue).toArray());
         List<RunRecord> records = runs.stream().map(LoadedRun::record).toList();
-        Spread step = Spread.of(StepTimes.pooledMillis(records, warmupFraction));
-        double seconds = step.median() / 1e3;
+        StepFigures speed = StepFigures.of(records, warmupFraction);
         RunRecord r0 = first.record();
         List<RunRecord> setTarget = records.stream().filter(r -> Double.isFinite(r.targetLoss())).toList();
         List<RunRecord> reached = setTarget.stream().filter(r -> r.stepsToTarget() >= 0).toList();
         return new ConfigSummary(first.configKey(), label, first.params(), List.copyOf(runs), okRuns.size(),
             r0.primaryMetric(), r0.higherIsBetter(), metric, first.chance(), r0.canonicalParameters(),
-            r0.nativeParameters(), step, first.params().batchSize() / seconds,
-            r0.trainFlopsPerStep() > 0 ? r0.trainFlopsPerStep() / seconds / 1e9 : Double.NaN, setTarget.size(),
+            r0.nativeParameters(), speed.stepMillis(), speed.sequencesPerSecond(), speed.gflops(), setTarget.size(),
             reached.size(), reached.stream().mapToDouble(RunRecord::stepsToTarget).average().orElse(Double.NaN),
             reached.stream().mapToDouble(RunRecord::secondsToTarget).average().orElse(Double.NaN),
             Curves.mean(records.stream().map(RunRecord::losses).toList()),
