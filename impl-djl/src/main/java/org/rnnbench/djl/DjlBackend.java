@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rnnbench.core.cost.CostRates;
 import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.NativeSetting;
 import org.rnnbench.core.backend.SequenceModel;
@@ -64,6 +65,22 @@ public class DjlBackend implements Backend {
     }
 
     /** {@code -Dai.djl.offline=true}: DJL fails at once instead of trying a download (a later user value wins). */
+    /**
+     * Measured with the smoke suite and the one-thread train-step table of docs/SPEED.md: about 28 GFLOP/s on large
+     * models, and 35-300 us per cell step (fused LSTM cheapest, GRU dearest) where the per-call cost dominates.
+     */
+    @Override
+    public CostRates costRates() {
+        return new CostRates(3.5e-11, Map.of("rnn-tanh", 1.2e-4, "rnn-relu", 1.2e-4, "lstm", 4e-5, "gru", 3e-4,
+            CostRates.ANY_CELL, 1.5e-4), 0.2, 4);
+    }
+
+    /** libtorch's arrays live outside the JVM heap: about 0.5 GB for the suites' models, 2 GB asked to be safe. */
+    @Override
+    public long nativeMemoryBytes() {
+        return 2L << 30;
+    }
+
     @Override
     public List<String> jvmOptions() {
         return List.of("-D" + DjlEngine.OFFLINE + "=true");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rnnbench.core.cost.CostRates;
 import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.NativeSetting;
 import org.rnnbench.core.backend.SequenceModel;
@@ -107,6 +108,22 @@ public class Dl4jBackend implements Backend {
     @Override
     public Map<String, Sgemm> sgemms() {
         return Map.of("openblas", new Nd4jSgemm());
+    }
+
+    /**
+     * Measured with the smoke suite and the one-thread train-step table of docs/SPEED.md: about 10 GFLOP/s, and
+     * 0.8-7 ms per cell step (its GRU is a graph of primitive ops, the dearest).
+     */
+    @Override
+    public CostRates costRates() {
+        return new CostRates(1e-10, Map.of("rnn-tanh", 8e-4, "rnn-relu", 8e-4, "lstm", 2e-3, "gru", 7e-3,
+            CostRates.ANY_CELL, 2e-3), 1.0, 6);
+    }
+
+    /** ND4J's arrays and workspaces live outside the JVM heap; 2 GB asked to be safe. */
+    @Override
+    public long nativeMemoryBytes() {
+        return 2L << 30;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 
+import org.rnnbench.core.cost.CostRates;
 import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.SequenceModel;
 import org.rnnbench.core.backend.Sgemm;
@@ -60,6 +61,15 @@ public final class ScratchBackend implements Backend {
     @Override
     public List<String> jvmOptions() {
         return JVM_OPTIONS;
+    }
+
+    /**
+     * Measured with the smoke suite and the one-thread train-step table of docs/SPEED.md: about 25 GFLOP/s and
+     * 2 us per cell step, with no per-operation overhead to speak of.
+     */
+    @Override
+    public CostRates costRates() {
+        return new CostRates(4e-11, Map.of(CostRates.ANY_CELL, 2e-6), 0.3, 1.5);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rnnbench.core.cost.CostRates;
 import org.rnnbench.core.data.Sequences;
 import org.rnnbench.core.spec.CellSpec;
 import org.rnnbench.core.spec.CellType;
@@ -102,6 +103,22 @@ public interface Backend {
      */
     default Map<String, Sgemm> sgemms() {
         return Map.of();
+    }
+
+    /**
+     * What its units cost, roughly, on one thread of a current x86 core, for planning (see {@link CostRates}); by
+     * default {@link CostRates#UNKNOWN_BACKEND}, which never under-estimates.
+     */
+    default CostRates costRates() {
+        return CostRates.UNKNOWN_BACKEND;
+    }
+
+    /**
+     * Memory its worker needs beyond the JVM heap (a framework's native arrays), in bytes, for a scheduler's
+     * memory request; none by default.
+     */
+    default long nativeMemoryBytes() {
+        return 0;
     }
 
     /** Why this backend cannot train {@code model} with {@code train}, or empty when it can. */
