@@ -60,6 +60,7 @@ public final class DjlModel extends LifecycleModel {
 
     @Override
     protected void doImportWeights(CanonicalWeights weights) {
+        DjlEngine.prepareThread();
         ParameterLayout.of(spec).check(weights.asMap(), "the imported weights");
         // an index put from a temporary array copies into libtorch-owned memory and, unlike NDArray.set(float[]),
         // does not make libtorch print its AutoNonVariableTypeMode deprecation line
@@ -72,6 +73,7 @@ public final class DjlModel extends LifecycleModel {
 
     @Override
     protected CanonicalWeights doExportWeights() {
+        DjlEngine.prepareThread();
         ParameterLayout layout = ParameterLayout.of(spec);
         Map<String, Tensor> map = new LinkedHashMap<>();
         network.parameters().forEach((name, p) -> map.put(name,
@@ -81,6 +83,13 @@ public final class DjlModel extends LifecycleModel {
 
     @Override
     protected double doTrainStep(Batch batch) {
+        synchronized (DjlEngine.RECORDING) {
+            DjlEngine.prepareThread();
+            return trainStepRecorded(batch);
+        }
+    }
+
+    private double trainStepRecorded(Batch batch) {
         if (train.tbptt() > 0) {
             return truncatedStep(batch);
         }
@@ -124,6 +133,7 @@ public final class DjlModel extends LifecycleModel {
 
     @Override
     protected ForwardResult doForward(Batch batch) {
+        DjlEngine.prepareThread();
         try (NDManager scope = manager.newSubManager()) {
             Pass pass = network.forward(scope, batch, false);
             return new ForwardResult(Nd.scalar(pass.loss()), pass.outputs().toFloatArray());
@@ -132,6 +142,13 @@ public final class DjlModel extends LifecycleModel {
 
     @Override
     protected GradientResult doGradients(Batch batch) {
+        synchronized (DjlEngine.RECORDING) {
+            DjlEngine.prepareThread();
+            return gradientsRecorded(batch);
+        }
+    }
+
+    private GradientResult gradientsRecorded(Batch batch) {
         try (NDManager scope = manager.newSubManager()) {
             Pass pass = backward(scope, batch, false);
             try {
@@ -145,6 +162,13 @@ public final class DjlModel extends LifecycleModel {
 
     @Override
     protected double[] doHiddenGradientNorms(Batch batch) {
+        synchronized (DjlEngine.RECORDING) {
+            DjlEngine.prepareThread();
+            return hiddenGradientNormsRecorded(batch);
+        }
+    }
+
+    private double[] hiddenGradientNormsRecorded(Batch batch) {
         try (NDManager scope = manager.newSubManager()) {
             Pass pass = backward(scope, batch, true);
             Gradients.zero(parameters);
