@@ -28,10 +28,13 @@ import org.rnnbench.core.backend.NativeSetting;
  * @param threads   thread settings: the backend's thread count and the native thread variables in effect
  * @param scheduler the batch scheduler's identity of the job that ran it, under the variables' own names
  *                  ({@link #SCHEDULER_VARIABLES}); empty outside a scheduler
+ * @param calibration the speed of the machine as the JVM that ran the unit measured it before its first unit, by
+ *                  name (e.g. {@code gemm_ms}, {@code scalar_ms}: milliseconds of a fixed single-threaded workload);
+ *                  empty when not measured. Comparisons of step times across runs divide by its ratio.
  */
 public record Environment(String gitCommit, String jvm, String os, String arch, String cpu, int cores,
                           Map<String, String> libraries, Map<String, String> threads,
-                          Map<String, String> scheduler) {
+                          Map<String, String> scheduler, Map<String, Double> calibration) {
 
     /** Slurm's and Kubernetes' variables that say which job, array task, index and node ran a process. */
     public static final List<String> SCHEDULER_VARIABLES = List.of("SLURM_JOB_ID", "SLURM_ARRAY_JOB_ID",
@@ -39,11 +42,23 @@ public record Environment(String gitCommit, String jvm, String os, String arch, 
     /** Set in every Kubernetes pod; the pod's name is then in {@code HOSTNAME}. */
     public static final String KUBERNETES = "KUBERNETES_SERVICE_HOST";
 
-    /** Copies the maps; a missing scheduler map is an empty one. */
+    /** Copies the maps; a missing scheduler or calibration map is an empty one. */
     public Environment {
         libraries = Map.copyOf(new TreeMap<>(libraries));
         threads = Map.copyOf(new TreeMap<>(threads));
         scheduler = scheduler == null ? Map.of() : Map.copyOf(new TreeMap<>(scheduler));
+        calibration = calibration == null ? Map.of() : Map.copyOf(new TreeMap<>(calibration));
+    }
+
+    /** An environment without a calibration. */
+    public Environment(String gitCommit, String jvm, String os, String arch, String cpu, int cores,
+                       Map<String, String> libraries, Map<String, String> threads, Map<String, String> scheduler) {
+        this(gitCommit, jvm, os, arch, cpu, cores, libraries, threads, scheduler, Map.of());
+    }
+
+    /** This environment with a calibration. */
+    public Environment withCalibration(Map<String, Double> measured) {
+        return new Environment(gitCommit, jvm, os, arch, cpu, cores, libraries, threads, scheduler, measured);
     }
 
     /** An environment outside any scheduler. */

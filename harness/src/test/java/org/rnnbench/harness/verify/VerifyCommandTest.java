@@ -1,5 +1,6 @@
 package org.rnnbench.harness.verify;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,5 +117,25 @@ class VerifyCommandTest {
         assertEquals(3, d.get("scratch/grad/input").dim(2));
         assertNotNull(d.get("input"));
         assertNotNull(d.get("weight_ih_l0"));
+    }
+
+    @Test
+    void aMinLstmStateDictWithInputWeightsOnlyIsCheckedAndDumped() throws IOException {
+        Path weights = golden("min_lstm_l2.safetensors");
+        Path io = golden("min_lstm_l2_io.safetensors");
+        Path dump = tmp.resolve("dump.safetensors");
+        Cli.Result r = Cli.run("verify", "--cell", "min-lstm", "--weights", weights.toString(), "--input",
+            io.toString(), "--backends", "scratch,reference", "--dump", dump.toString());
+        assertEquals(Main.EXIT_OK, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("min-lstm: I=3 H=4 L=2, batch 2, time 5"), r.out());
+        Map<String, Tensor> d = SafeTensors.read(dump);
+        Map<String, Tensor> expected = SafeTensors.read(io);
+        Comparison.assertClose("scratch output vs numpy", d.get("scratch/output").data(),
+            expected.get("output").data(), 1e-5);
+        assertArrayEquals(new int[] {2, 2, 4}, d.get("scratch/h_n").shape(), "h_n is (layers, B, H)");
+        assertArrayEquals(new int[] {12, 4}, d.get("scratch/grad/weight_ih_l1").shape(), "rows [f | i | h~]");
+        assertNotNull(d.get("scratch/grad/bias_ih_l0"));
+        assertTrue(!d.containsKey("scratch/grad/weight_hh_l0") && !d.containsKey("scratch/grad/bias_hh_l0"),
+            "no recurrent weights: " + d.keySet());
     }
 }
