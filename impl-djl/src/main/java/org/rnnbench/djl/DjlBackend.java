@@ -121,10 +121,7 @@ public class DjlBackend implements Backend {
 
     @Override
     public SequenceModel create(ModelSpec model, TrainSpec train, int threads) {
-        unsupportedReason(model, train).ifPresent(reason -> {
-            throw new IllegalArgumentException(reason);
-        });
-        return new DjlModel(model, train, kind, DjlEngine.get(threads));
+        return new DjlModel(this, model, train, kind, DjlEngine.get(threads));
     }
 
     @Override

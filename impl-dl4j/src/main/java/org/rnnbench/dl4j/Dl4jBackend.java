@@ -137,15 +137,12 @@ public class Dl4jBackend implements Backend {
 
     @Override
     public SequenceModel create(ModelSpec model, TrainSpec train, int threads) {
-        unsupportedReason(model, train).ifPresent(r -> {
-            throw new IllegalArgumentException(r);
-        });
         Threads.apply(threads);
         if (kind != LayerKind.UNROLLED) {
-            return new SameDiffModel(model, train, kind);
+            return new SameDiffModel(this, model, train, kind);
         }
-        return path(model, train) == Path.CLASSIC ? new ClassicModel(model, train)
-            : new SameDiffModel(model, train, LayerKind.UNROLLED);
+        return path(model, train) == Path.CLASSIC ? new ClassicModel(this, model, train)
+            : new SameDiffModel(this, model, train, LayerKind.UNROLLED);
     }
 
     @Override

@@ -18,7 +18,6 @@ import org.rnnbench.core.spec.CellSpec;
 import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.spec.TrainSpec;
 import org.rnnbench.core.weights.CanonicalWeights;
-import org.rnnbench.scratch.gemm.GemmNN;
 import org.rnnbench.scratch.gemm.KernelSgemm;
 import org.rnnbench.scratch.net.ProbeRunner;
 import org.rnnbench.scratch.simd.Simd;
@@ -81,8 +80,8 @@ public final class ScratchBackend implements Backend {
     @Override
     public Map<String, Sgemm> sgemms() {
         Map<String, Sgemm> m = new LinkedHashMap<>();
-        m.put("fast", new KernelSgemm(GemmNN::fast));
-        m.put("naive", new KernelSgemm(GemmNN::naive));
+        m.put("fast", KernelSgemm.fast());
+        m.put("naive", KernelSgemm.naive());
         return m;
     }
 
@@ -102,14 +101,10 @@ public final class ScratchBackend implements Backend {
 
     @Override
     public SequenceModel create(ModelSpec model, TrainSpec train, int threads) {
-        Optional<String> reason = unsupportedReason(model, train);
-        if (reason.isPresent()) {
-            throw new IllegalArgumentException("the scratch backend cannot run " + model.id() + ": " + reason.get());
-        }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        return new ScratchModel(model, train, threads);
+        return new ScratchModel(this, model, train, threads);
     }
 
     @Override

@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import org.rnnbench.harness.plan.OptionCheck;
 import org.rnnbench.core.spec.CellType;
 import org.rnnbench.core.weights.Init;
 import org.rnnbench.datasets.TaskPattern;
@@ -22,7 +23,6 @@ import org.rnnbench.harness.Main;
 import org.rnnbench.harness.UsageException;
 import org.rnnbench.harness.fork.WorkerLauncher;
 import org.rnnbench.harness.fork.WorkerProcess;
-import org.rnnbench.harness.plan.Planner;
 import org.rnnbench.harness.plan.Suite;
 import org.rnnbench.harness.plan.Suites;
 import org.rnnbench.harness.plan.TaskCatalog;
@@ -141,6 +141,6 @@ public final class ListCommand implements Callable<Integer> {
         out.println("initialisers (--init): " + java.util.Arrays.stream(Init.values()).map(Init::id)
             .collect(Collectors.joining(", ")));
         out.println("optimizers (--optimizer): " + org.rnnbench.core.spec.Optimizer.known());
-        out.println("thread limit (--threads): 1.." + Planner.MAX_THREADS);
+        out.println("thread limit (--threads): 1.." + OptionCheck.MAX_THREADS);
     }
 }

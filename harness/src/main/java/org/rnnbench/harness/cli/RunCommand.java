@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import org.rnnbench.harness.plan.UnitNames;
 import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.harness.UsageException;
 import org.rnnbench.harness.plan.Matrix;
@@ -101,7 +102,7 @@ public final class RunCommand implements Callable<Integer>, SweepCommand {
         }
         List<PlannedUnit> units = new Planner(new TaskCatalog(), Sizes.physicalMemory()).plan(matrices, threads);
         if (name == null) {
-            name = Planner.matrixName("run", units.stream().map(PlannedUnit::id).toList());
+            name = UnitNames.matrixName("run", units.stream().map(PlannedUnit::id).toList());
         }
         return new SweepTail.Plan("run", name, units, true, List.of(RunCsv.FILE), RunCommand::finish);
     }

@@ -2,9 +2,9 @@ package org.rnnbench.harness.cli;
 
 import picocli.CommandLine.Option;
 
+import org.rnnbench.harness.plan.OptionCheck;
 import org.rnnbench.harness.fork.JavaExecutable;
 import org.rnnbench.harness.fork.WorkerSettings;
-import org.rnnbench.harness.plan.Planner;
 
 /** Options of every command that starts backend worker JVMs: their thread count and the JVM they run on. */
 public final class WorkerOptions {
@@ -20,7 +20,7 @@ public final class WorkerOptions {
 
     /** The checked thread count. */
     int threads() {
-        Planner.checkRange("--threads", threads, 1, Planner.MAX_THREADS);
+        OptionCheck.checkRange("--threads", threads, 1, OptionCheck.MAX_THREADS);
         return threads;
     }
 

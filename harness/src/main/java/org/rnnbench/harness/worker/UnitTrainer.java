@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rnnbench.core.cost.RunCost;
 import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.Evaluator;
 import org.rnnbench.core.backend.SequenceModel;
@@ -26,7 +27,6 @@ import org.rnnbench.core.weights.ParameterLayout;
 import org.rnnbench.harness.UsageException;
 import org.rnnbench.harness.calibration.Calibration;
 import org.rnnbench.harness.plan.PlannedUnit;
-import org.rnnbench.harness.plan.Planner;
 import org.rnnbench.harness.plan.TaskCatalog;
 import org.rnnbench.reports.stats.TimeToTarget;
 
@@ -131,7 +131,7 @@ public final class UnitTrainer {
             m.stepNanos = new long[p.steps()];
             for (int step = 0; step < p.steps(); step++) {
                 Batch batch = task.trainBatch(p.seed(), step, p.batchSize());
-                flops += Planner.trainFlops(model, batch);
+                flops += RunCost.trainFlops(model, batch);
                 long t0 = System.nanoTime();
                 double loss = sm.trainStep(batch);
                 long t1 = System.nanoTime();

@@ -6,22 +6,24 @@ import org.rnnbench.core.backend.Sgemm;
 
 /**
  * A {@link GemmNN} kernel as the SPI's {@link Sgemm}: {@code C = A * B} into a C allocated once (zeroed, then
- * accumulated into, as the kernels add to C).
+ * accumulated into, as the kernels add to C). The kernel is called directly (a branch that never changes for a
+ * product), not through a functional interface, so that a benchmark measures the call the cells make.
  */
 public final class KernelSgemm implements Sgemm {
-    /** The kernel's signature, that of {@link GemmNN#fast} and {@link GemmNN#naive}. */
-    @FunctionalInterface
-    public interface Kernel {
-        /** C += A * B. */
-        void run(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff,
-                 int ldc);
+    private final boolean fast;
+
+    private KernelSgemm(boolean fast) {
+        this.fast = fast;
     }
 
-    private final Kernel kernel;
+    /** {@link GemmNN#fast}, the register-blocked Vector API kernel. */
+    public static KernelSgemm fast() {
+        return new KernelSgemm(true);
+    }
 
-    /** The product of a kernel. */
-    public KernelSgemm(Kernel kernel) {
-        this.kernel = kernel;
+    /** {@link GemmNN#naive}, its naive twin. */
+    public static KernelSgemm naive() {
+        return new KernelSgemm(false);
     }
 
     @Override
@@ -33,7 +35,11 @@ public final class KernelSgemm implements Sgemm {
             @Override
             public float multiply() {
                 Arrays.fill(c, 0f);
-                kernel.run(m, n, k, aCopy, 0, k, bCopy, 0, n, c, 0, n);
+                if (fast) {
+                    GemmNN.fast(m, n, k, aCopy, 0, k, bCopy, 0, n, c, 0, n);
+                } else {
+                    GemmNN.naive(m, n, k, aCopy, 0, k, bCopy, 0, n, c, 0, n);
+                }
                 return c[c.length - 1];
             }
 
