@@ -44,6 +44,14 @@ public final class DjlEngine {
     /** slf4j-simple's level for DJL's GPU probe. */
     static final String CUDA_LOG_LEVEL = "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils";
 
+    /**
+     * Held while a {@code GradientCollector} records: DJL lets one record at a time in a process (a second throws
+     * "A PtGradientCollector is already collecting"), so models used from several threads take turns in their
+     * gradient computations. Each such computation is a whole train step, gradient or dL/dh_t call, which also
+     * leaves no gradients behind in its parameters.
+     */
+    public static final Object RECORDING = new Object();
+
     private static final String ENGINE_NAME = "PyTorch";
     private static Engine engine;
 
@@ -67,6 +75,17 @@ public final class DjlEngine {
             engine = Engine.getEngine(ENGINE_NAME);
         }
         return engine;
+    }
+
+    /**
+     * Prepares the calling thread for arrays that require gradients: libtorch's grad mode is a per-thread setting,
+     * on by default in every new thread, and DJL turns it off only in the thread that loads the engine (a
+     * {@code GradientCollector} turns it on and off again around its own use). With it on, an in-place write to a
+     * parameter (importing weights, an update) fails with "a leaf Variable that requires grad is being used in an
+     * in-place operation". Every model call runs this first, so a model works from whichever thread uses it.
+     */
+    public static void prepareThread() {
+        JniUtils.setGradMode(false);
     }
 
     /** True once the engine is loaded: thread settings can no longer change. */

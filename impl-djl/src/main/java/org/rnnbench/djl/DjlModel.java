@@ -9,9 +9,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
+import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.ForwardResult;
 import org.rnnbench.core.backend.GradientResult;
-import org.rnnbench.core.backend.SequenceModel;
+import org.rnnbench.core.backend.LifecycleModel;
+import org.rnnbench.core.backend.TruncatedBptt;
 import org.rnnbench.core.data.Batch;
 import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.spec.TrainSpec;
@@ -26,7 +28,7 @@ import org.rnnbench.djl.train.Gradients;
 import org.rnnbench.djl.train.Updater;
 
 /**
- * A {@link SequenceModel} on DJL's PyTorch engine, float32.
+ * A {@link org.rnnbench.core.backend.SequenceModel} on DJL's PyTorch engine, float32.
  *
  * <p>Memory: the parameters and Adam's moments live in the model's manager; everything a call creates lives in a
  * sub-manager closed when the call returns (one per truncated-BPTT segment inside it), so native memory stays flat
@@ -40,19 +42,15 @@ import org.rnnbench.djl.train.Updater;
  * arrays, plus head and embedding). Both keep PyTorch's two recurrent bias vectors, so it equals the canonical
  * count.
  */
-public final class DjlModel implements SequenceModel {
-    private final ModelSpec spec;
-    private final TrainSpec train;
+public final class DjlModel extends LifecycleModel {
     private final Engine engine;
     private final NDManager manager;
     private final Network network;
     private final List<NDArray> parameters;
     private final Updater updater;
-    private boolean closed;
 
-    DjlModel(ModelSpec spec, TrainSpec train, StackKind kind, Engine engine) {
-        this.spec = spec;
-        this.train = train;
+    DjlModel(Backend backend, ModelSpec spec, TrainSpec train, StackKind kind, Engine engine) {
+        super(backend, spec, train);
         this.engine = engine;
         this.manager = engine.newBaseManager();
         this.network = new Network(manager, spec, kind);
@@ -61,18 +59,8 @@ public final class DjlModel implements SequenceModel {
     }
 
     @Override
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public TrainSpec trainSpec() {
-        return train;
-    }
-
-    @Override
-    public void importWeights(CanonicalWeights weights) {
-        open();
+    protected void doImportWeights(CanonicalWeights weights) {
+        DjlEngine.prepareThread();
         ParameterLayout.of(spec).check(weights.asMap(), "the imported weights");
         // an index put from a temporary array copies into libtorch-owned memory and, unlike NDArray.set(float[]),
         // does not make libtorch print its AutoNonVariableTypeMode deprecation line
@@ -84,8 +72,8 @@ public final class DjlModel implements SequenceModel {
     }
 
     @Override
-    public CanonicalWeights exportWeights() {
-        open();
+    protected CanonicalWeights doExportWeights() {
+        DjlEngine.prepareThread();
         ParameterLayout layout = ParameterLayout.of(spec);
         Map<String, Tensor> map = new LinkedHashMap<>();
         network.parameters().forEach((name, p) -> map.put(name,
@@ -94,9 +82,14 @@ public final class DjlModel implements SequenceModel {
     }
 
     @Override
-    public double trainStep(Batch batch) {
-        open();
-        batch.check(spec);
+    protected double doTrainStep(Batch batch) {
+        synchronized (DjlEngine.RECORDING) {
+            DjlEngine.prepareThread();
+            return trainStepRecorded(batch);
+        }
+    }
+
+    private double trainStepRecorded(Batch batch) {
         if (train.tbptt() > 0) {
             return truncatedStep(batch);
         }
@@ -111,23 +104,17 @@ public final class DjlModel implements SequenceModel {
         }
     }
 
-    // segments of tbptt steps, each from the previous one's final states (values only), each its own update
+    // core's segments of tbptt steps, each from the previous one's final states (values only), each its own update
     private double truncatedStep(Batch batch) {
-        int time = batch.input().time();
-        double weighted = 0;
-        int total = 0;
+        TruncatedBptt.Loss loss = new TruncatedBptt.Loss();
         try (NDManager step = manager.newSubManager()) {
             NDArray h = network.zeroStates(step, batch.size());
             NDArray c = spec.cell().hasCellState() ? network.zeroStates(step, batch.size()) : null;
-            for (int from = 0; from < time; from += train.tbptt()) {
-                int to = Math.min(time, from + train.tbptt());
+            for (TruncatedBptt.Segment segment : segments(batch)) {
                 try (NDManager scope = step.newSubManager()) {
                     Pass pass;
                     try (GradientCollector collector = engine.newGradientCollector()) {
-                        pass = network.window(scope, batch, from, to, h, c);
-                        if (pass.count() == 0) {
-                            break; // lengths are prefixes: no later segment has a valid position either
-                        }
+                        pass = network.window(scope, batch, segment.start(), segment.end(), h, c);
                         collector.backward(pass.loss());
                     }
                     try {
@@ -135,20 +122,18 @@ public final class DjlModel implements SequenceModel {
                     } finally {
                         Gradients.zero(parameters);
                     }
-                    weighted += Nd.scalar(pass.loss()) * pass.count();
-                    total += pass.count();
+                    loss.add(segment, Nd.scalar(pass.loss()));
                     h = Nd.scoped(step, pass.hN().stopGradient());
                     c = c == null ? null : Nd.scoped(step, pass.cN().stopGradient());
                 }
             }
         }
-        return total == 0 ? 0 : weighted / total;
+        return loss.mean();
     }
 
     @Override
-    public ForwardResult forward(Batch batch) {
-        open();
-        batch.check(spec);
+    protected ForwardResult doForward(Batch batch) {
+        DjlEngine.prepareThread();
         try (NDManager scope = manager.newSubManager()) {
             Pass pass = network.forward(scope, batch, false);
             return new ForwardResult(Nd.scalar(pass.loss()), pass.outputs().toFloatArray());
@@ -156,9 +141,14 @@ public final class DjlModel implements SequenceModel {
     }
 
     @Override
-    public GradientResult gradients(Batch batch) {
-        open();
-        batch.check(spec);
+    protected GradientResult doGradients(Batch batch) {
+        synchronized (DjlEngine.RECORDING) {
+            DjlEngine.prepareThread();
+            return gradientsRecorded(batch);
+        }
+    }
+
+    private GradientResult gradientsRecorded(Batch batch) {
         try (NDManager scope = manager.newSubManager()) {
             Pass pass = backward(scope, batch, false);
             try {
@@ -171,9 +161,14 @@ public final class DjlModel implements SequenceModel {
     }
 
     @Override
-    public double[] hiddenGradientNorms(Batch batch) {
-        open();
-        batch.check(spec);
+    protected double[] doHiddenGradientNorms(Batch batch) {
+        synchronized (DjlEngine.RECORDING) {
+            DjlEngine.prepareThread();
+            return hiddenGradientNormsRecorded(batch);
+        }
+    }
+
+    private double[] hiddenGradientNormsRecorded(Batch batch) {
         try (NDManager scope = manager.newSubManager()) {
             Pass pass = backward(scope, batch, true);
             Gradients.zero(parameters);
@@ -199,11 +194,6 @@ public final class DjlModel implements SequenceModel {
         }
     }
 
-    @Override
-    public long canonicalParameterCount() {
-        return ParameterLayout.of(spec).totalSize();
-    }
-
     /**
      * DJL's own count: the fused blocks' parameter lists (or the unrolled stacks' arrays) plus head and
      * embedding. Both keep PyTorch's two recurrent bias vectors, so this equals {@link #canonicalParameterCount}.
@@ -220,16 +210,7 @@ public final class DjlModel implements SequenceModel {
     }
 
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            manager.close();
-        }
-    }
-
-    private void open() {
-        if (closed) {
-            throw new IllegalStateException("this " + spec.id() + " DJL model was closed");
-        }
+    protected void release() {
+        manager.close();
     }
 }

@@ -29,6 +29,14 @@ final class StackProbes {
     }
 
     static StackProbe run(Engine engine, StackKind kind, CellSpec cell, CanonicalWeights weights, Sequences input) {
+        synchronized (DjlEngine.RECORDING) {
+            DjlEngine.prepareThread();
+            return recorded(engine, kind, cell, weights, input);
+        }
+    }
+
+    private static StackProbe recorded(Engine engine, StackKind kind, CellSpec cell, CanonicalWeights weights,
+                                       Sequences input) {
         ParameterLayout layout = ParameterLayout.of(cell);
         layout.check(weights.asMap(), "the stack weights");
         if (input.isIds() || input.width() != cell.inputSize()) {

@@ -57,12 +57,13 @@ public final class Dl4jMeasure {
 
     private static void speed(int reps) {
         TrainSpec adam = TrainSpec.adam(1e-3, 32, reps, 1).withClipNorm(1);
-        time("classic LSTM", new ClassicModel(big(CellType.LSTM), adam), reps);
-        time("SameDiff unrolled LSTM", new SameDiffModel(big(CellType.LSTM), adam, LayerKind.UNROLLED), reps);
-        time("SameDiff unrolled GRU", new SameDiffModel(big(CellType.GRU), adam, LayerKind.UNROLLED), reps);
-        time("SameDiff fused GRU", new SameDiffModel(big(CellType.GRU), adam, LayerKind.FUSED_GRU), reps);
-        time("classic RNN tanh", new ClassicModel(big(CellType.RNN_TANH), adam), reps);
-        time("SameDiff unrolled RNN tanh", new SameDiffModel(big(CellType.RNN_TANH), adam, LayerKind.UNROLLED),
+        time("classic LSTM", new ClassicModel(new Dl4jBackend(), big(CellType.LSTM), adam), reps);
+        time("SameDiff unrolled LSTM", new SameDiffModel(new Dl4jBackend(), big(CellType.LSTM), adam, LayerKind.UNROLLED), reps);
+        time("SameDiff unrolled GRU", new SameDiffModel(new Dl4jBackend(), big(CellType.GRU), adam, LayerKind.UNROLLED), reps);
+        time("SameDiff fused GRU", new SameDiffModel(new FusedGruBackend(), big(CellType.GRU), adam,
+            LayerKind.FUSED_GRU), reps);
+        time("classic RNN tanh", new ClassicModel(new Dl4jBackend(), big(CellType.RNN_TANH), adam), reps);
+        time("SameDiff unrolled RNN tanh", new SameDiffModel(new Dl4jBackend(), big(CellType.RNN_TANH), adam, LayerKind.UNROLLED),
             reps);
     }
 
@@ -99,7 +100,7 @@ public final class Dl4jMeasure {
         ModelSpec spec = new ModelSpec(new InputEncoding.Dense(32), classic ? CellType.LSTM : CellType.GRU, 128, 1,
             Topology.MANY_TO_MANY, 32, LossType.MSE);
         TrainSpec adam = TrainSpec.adam(1e-3, 32, steps, 1);
-        SequenceModel m = classic ? new ClassicModel(spec, adam) : new SameDiffModel(spec, adam, LayerKind.UNROLLED);
+        SequenceModel m = classic ? new ClassicModel(new Dl4jBackend(), spec, adam) : new SameDiffModel(new Dl4jBackend(), spec, adam, LayerKind.UNROLLED);
         m.importWeights(Initializer.initialize(spec, Init.PYTORCH, 1));
         Batch batch = RandomBatches.of(spec, 32, 50, 50, 2);
         long start = System.nanoTime();

@@ -1,8 +1,10 @@
 package org.rnnbench.scratch;
 
+import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.ForwardResult;
 import org.rnnbench.core.backend.GradientResult;
-import org.rnnbench.core.backend.SequenceModel;
+import org.rnnbench.core.backend.LifecycleModel;
+import org.rnnbench.core.backend.TruncatedBptt;
 import org.rnnbench.core.data.Batch;
 import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.spec.TrainSpec;
@@ -16,16 +18,13 @@ import org.rnnbench.scratch.parallel.WorkerPool;
  * own threads, closed with the model. The parameters are held exactly in the canonical layout, so the native
  * parameter count equals the canonical one. A train step with a batch of a shape seen before allocates nothing.
  */
-final class ScratchModel implements SequenceModel {
-    private final ModelSpec spec;
-    private final TrainSpec train;
+final class ScratchModel extends LifecycleModel {
     private final WorkerPool pool;
     private final Network network;
     private final Updater updater;
 
-    ScratchModel(ModelSpec spec, TrainSpec train, int threads) {
-        this.spec = spec;
-        this.train = train;
+    ScratchModel(Backend backend, ModelSpec spec, TrainSpec train, int threads) {
+        super(backend, spec, train);
         this.pool = new WorkerPool(threads);
         this.network = new Network(spec, pool);
         this.updater = new Updater(train, network.layout().size(), pool);
@@ -33,30 +32,19 @@ final class ScratchModel implements SequenceModel {
     }
 
     @Override
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public TrainSpec trainSpec() {
-        return train;
-    }
-
-    @Override
-    public void importWeights(CanonicalWeights weights) {
+    protected void doImportWeights(CanonicalWeights weights) {
         network.layout().copyIn(weights, network.parameters());
         network.refresh();
         updater.reset();
     }
 
     @Override
-    public CanonicalWeights exportWeights() {
+    protected CanonicalWeights doExportWeights() {
         return network.layout().copyOut(network.parameters());
     }
 
     @Override
-    public double trainStep(Batch batch) {
-        batch.check(spec);
+    protected double doTrainStep(Batch batch) {
         if (train.tbptt() > 0) {
             return truncatedStep(batch);
         }
@@ -68,26 +56,17 @@ final class ScratchModel implements SequenceModel {
         return loss;
     }
 
-    /** Truncated BPTT: one forward, backward and update per segment of {@code tbptt} steps. */
+    /** Truncated BPTT: one forward, backward and update per segment ({@link TruncatedBptt}). */
     private double truncatedStep(Batch batch) {
-        int time = batch.input().time();
-        double weighted = 0;
-        long positions = 0;
+        TruncatedBptt.Loss loss = new TruncatedBptt.Loss();
         int previous = 0;
-        for (int t0 = 0; t0 < time; t0 += train.tbptt()) {
-            int length = Math.min(train.tbptt(), time - t0);
-            double loss = network.forward(batch, t0, length, previous);
-            previous = length;
-            int count = network.validCount();
-            if (count == 0) {
-                break;
-            }
+        for (TruncatedBptt.Segment segment : segments(batch)) {
+            loss.add(segment, network.forward(batch, segment.start(), segment.length(), previous));
+            previous = segment.length();
             network.backward(null);
             update();
-            weighted += loss * count;
-            positions += count;
         }
-        return positions == 0 ? 0 : weighted / positions;
+        return loss.mean();
     }
 
     private void update() {
@@ -96,32 +75,24 @@ final class ScratchModel implements SequenceModel {
     }
 
     @Override
-    public ForwardResult forward(Batch batch) {
-        batch.check(spec);
+    protected ForwardResult doForward(Batch batch) {
         double loss = network.forward(batch, 0, batch.input().time(), 0);
         return new ForwardResult(loss, network.outputs());
     }
 
     @Override
-    public GradientResult gradients(Batch batch) {
-        batch.check(spec);
+    protected GradientResult doGradients(Batch batch) {
         double loss = network.forward(batch, 0, batch.input().time(), 0);
         network.backward(null);
         return new GradientResult(loss, network.layout().copyOut(network.gradients()));
     }
 
     @Override
-    public double[] hiddenGradientNorms(Batch batch) {
-        batch.check(spec);
+    protected double[] doHiddenGradientNorms(Batch batch) {
         network.forward(batch, 0, batch.input().time(), 0);
         double[] norms = new double[batch.recurrentSteps(spec.topology())];
         network.backward(norms);
         return norms;
-    }
-
-    @Override
-    public long canonicalParameterCount() {
-        return network.layout().size();
     }
 
     /** Equal to the canonical count: the flat buffer holds exactly the canonical parameters. */
@@ -131,7 +102,7 @@ final class ScratchModel implements SequenceModel {
     }
 
     @Override
-    public void close() {
+    protected void release() {
         pool.close();
     }
 }

@@ -134,6 +134,18 @@ public abstract class ContractSuite {
         checkRequiredSupport();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(CellType.class)
+    void aClosedModelRefusesEveryCall(CellType cell) {
+        checkClosed(cell);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(CellType.class)
+    void twoModelsOnTwoThreadsAtOnceComputeWhatTheyComputeOneAfterTheOther(CellType cell) {
+        checkTwoThreads(cell);
+    }
+
     @Test
     void backendDescribesItself() {
         Backend b = backend();
@@ -301,6 +313,57 @@ public abstract class ContractSuite {
             }
         }
         return curve;
+    }
+
+    /**
+     * After {@link SequenceModel#close} every call that computes or moves weights throws
+     * {@link IllegalStateException} saying the model was closed; a second close is harmless.
+     */
+    public final void checkClosed(CellType cell) {
+        Backend backend = backend();
+        ModelSpec spec = Lifecycle.model(cell);
+        TrainSpec sgd = TrainSpec.sgd(SGD_LR, RandomBatches.BATCH, 1, 0);
+        CanonicalWeights w = Initializer.initialize(spec, Init.PYTORCH, 0);
+        Batch batch = RandomBatches.of(spec, 1);
+        SequenceModel m = backend.create(spec, sgd, threads());
+        m.importWeights(w);
+        m.close();
+        List<org.junit.jupiter.api.function.Executable> calls = List.of(() -> m.importWeights(w), m::exportWeights,
+            () -> m.trainStep(batch), () -> m.forward(batch), () -> m.gradients(batch),
+            () -> m.hiddenGradientNorms(batch));
+        for (org.junit.jupiter.api.function.Executable call : calls) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, call,
+                cell.id() + ": a closed model must refuse to be used");
+            assertTrue(e.getMessage() != null && e.getMessage().contains("closed"), cell.id()
+                + ": the message should say the model was closed, got " + e.getMessage());
+        }
+        assertDoesNotThrow(m::close, cell.id() + ": closing twice");
+    }
+
+    /**
+     * Two models of one spec with different weights and batches, both created and loaded before either trains,
+     * then trained and run on two threads at once, give bit for bit what each gives alone (no state shared between
+     * models, none kept per thread).
+     */
+    public final void checkTwoThreads(CellType cell) {
+        Backend backend = backend();
+        ModelSpec spec = Lifecycle.model(cell);
+        TrainSpec adam = TrainSpec.adam(ADAM_LR, RandomBatches.BATCH, Lifecycle.STEPS, 0);
+        List<Lifecycle.Job> jobs = List.of(Lifecycle.job(spec, 11), Lifecycle.job(spec, 12));
+        List<Lifecycle.Outcome> alone = new ArrayList<>();
+        for (Lifecycle.Job job : jobs) {
+            try (SequenceModel m = backend.create(spec, adam, threads())) {
+                m.importWeights(job.weights());
+                alone.add(job.run(m));
+            }
+        }
+        List<Lifecycle.Outcome> together = Lifecycle.together(jobs, () -> backend.create(spec, adam, threads()));
+        for (int i = 0; i < jobs.size(); i++) {
+            assertArrayEquals(alone.get(i).losses(), together.get(i).losses(), 0.0, cell.id() + ": model " + i
+                + "'s losses on two threads at once differ from its losses alone");
+            assertArrayEquals(alone.get(i).outputs(), together.get(i).outputs(), 0f, cell.id() + ": model " + i
+                + "'s outputs on two threads at once differ from its outputs alone");
+        }
     }
 
     /** The stack alone: outputs, final states, input and weight gradients against the reference. */

@@ -60,6 +60,8 @@ class ContractSuiteCatchesDefectsTest {
                 ContractCases.FEATURES, ContractCases.HIDDEN, 2));
             case BLANK_REASON -> (s, d) -> s.checkModel(model(CellType.RNN_TANH, Topology.SEQ_TO_SEQ, DENSE,
                 LossType.MSE));
+            case USABLE_AFTER_CLOSE -> (s, d) -> s.checkClosed(CellType.GRU);
+            case MODELS_SHARE_WEIGHTS -> (s, d) -> s.checkTwoThreads(CellType.LSTM);
         };
     }
 

@@ -58,12 +58,17 @@ final class DefectiveBackend implements Backend {
         /** trainStep throws when the loss is NaN. */
         THROWS_ON_NAN,
         /** An empty reason for encoder-decoder models. */
-        BLANK_REASON
+        BLANK_REASON,
+        /** close() frees nothing and the model goes on computing. */
+        USABLE_AFTER_CLOSE,
+        /** Models of one spec share their parameters (a cache keyed by spec), so two live models interfere. */
+        MODELS_SHARE_WEIGHTS
     }
 
     private final Defect defect;
     private final ReferenceBackend reference = new ReferenceBackend();
     private int created;
+    private final Map<ModelSpec, ReferenceModel> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
     DefectiveBackend(Defect defect) {
         this.defect = defect;
@@ -105,7 +110,9 @@ final class DefectiveBackend implements Backend {
             default -> train;
         };
         created++;
-        return new Model(new ReferenceModel(model, inner), train, created % 2 == 0);
+        ReferenceModel ref = defect == Defect.MODELS_SHARE_WEIGHTS
+            ? shared.computeIfAbsent(model, m -> new ReferenceModel(m, inner)) : new ReferenceModel(model, inner);
+        return new Model(ref, train, created % 2 == 0);
     }
 
     @Override
@@ -308,7 +315,9 @@ final class DefectiveBackend implements Backend {
 
         @Override
         public void close() {
-            inner.close();
+            if (defect != Defect.USABLE_AFTER_CLOSE && defect != Defect.MODELS_SHARE_WEIGHTS) {
+                inner.close();
+            }
         }
     }
 }

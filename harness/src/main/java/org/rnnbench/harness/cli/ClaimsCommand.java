@@ -26,6 +26,7 @@ import org.rnnbench.harness.claims.ClaimsSection;
 import org.rnnbench.harness.claims.ClaimsTables;
 import org.rnnbench.harness.claims.Evidence;
 import org.rnnbench.harness.claims.Outcome;
+import org.rnnbench.harness.plan.OptionCheck;
 import org.rnnbench.harness.plan.PlannedUnit;
 import org.rnnbench.harness.plan.Planner;
 import org.rnnbench.harness.plan.Sizes;
@@ -102,7 +103,7 @@ public final class ClaimsCommand implements Callable<Integer>, SweepCommand {
                 + ": a claim's interval needs at least " + MIN_SEEDS + " distinct seeds, e.g. 0,1,2");
         }
         List<Claim> claims = ClaimCatalog.select(only);
-        List<String> ids = backends.stream().map(Planner::backendId).distinct().toList();
+        List<String> ids = backends.stream().map(OptionCheck::backendId).distinct().toList();
         List<Long> seedList = seeds.stream().distinct().toList();
         int threads = sweep.workers.threads();
         List<PlannedUnit> units = new Planner(new TaskCatalog(), Sizes.physicalMemory())

@@ -16,6 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import org.rnnbench.harness.plan.UnitNames;
+import org.rnnbench.harness.plan.OptionCheck;
 import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.core.spec.CellType;
 import org.rnnbench.harness.UsageException;
@@ -60,8 +62,8 @@ public final class GradientsCommand implements Callable<Integer>, SweepCommand {
     List<String> activations;
 
     @Option(names = "--backends", split = ",", paramLabel = "ID", defaultValue = "scratch,djl",
-        description = "Backend ids; default ${DEFAULT-VALUE} (add dl4j for a third opinion: at T=1000 its"
-            + " dL/dh_t takes minutes per cell).")
+        description = "Backend ids; default ${DEFAULT-VALUE} (add the third main backend for a third opinion: at"
+            + " T=1000 DL4J's dL/dh_t takes minutes per cell).")
     List<String> backends;
 
     @Option(names = "--inits", split = ",", paramLabel = "INIT", defaultValue = "pytorch",
@@ -125,7 +127,7 @@ public final class GradientsCommand implements Callable<Integer>, SweepCommand {
                 optimizer, lr, clip, 0, batch, steps, Double.NaN));
         }
         List<PlannedUnit> units = new Planner(new TaskCatalog(), Sizes.physicalMemory()).plan(matrices, threads);
-        String name = Planner.matrixName("gradients", units.stream().map(PlannedUnit::id).toList());
+        String name = UnitNames.matrixName("gradients", units.stream().map(PlannedUnit::id).toList());
         return new SweepTail.Plan("gradients", name, units, false, List.of(GradientTables.FITS, GradientTables.NORMS),
             GradientsCommand::finish);
     }
@@ -167,7 +169,7 @@ public final class GradientsCommand implements Callable<Integer>, SweepCommand {
         }
         Set<String> ids = new LinkedHashSet<>();
         for (String c : cells) {
-            CellType type = CellType.parse(Planner.cellId(c));
+            CellType type = CellType.parse(OptionCheck.cellId(c));
             if (type == CellType.RNN_TANH || type == CellType.RNN_RELU) {
                 activations.forEach(a -> ids.add("rnn-" + a));
             } else {

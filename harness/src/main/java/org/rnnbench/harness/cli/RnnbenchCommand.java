@@ -15,7 +15,8 @@ import org.rnnbench.harness.Version;
 @Command(name = "rnnbench", mixinStandardHelpOptions = true, versionProvider = RnnbenchCommand.VersionProvider.class,
     description = "Benchmark and compare recurrent cells (RNN, LSTM, GRU) across backends.",
     subcommands = {ListCommand.class, RunCommand.class, GradientsCommand.class, ClaimsCommand.class,
-        VerifyCommand.class, ReportCommand.class, CompareCommand.class, MergeCommand.class},
+        VerifyCommand.class, ReportCommand.class, CompareCommand.class, MergeCommand.class, SlurmCommand.class,
+        K8sCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 verify mismatch, compare regression or merge incomplete, 2 bad input,"
         + " 3 other failure, 130 interrupted."})
 public final class RnnbenchCommand implements Callable<Integer> {

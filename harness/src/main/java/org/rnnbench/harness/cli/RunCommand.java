@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import org.rnnbench.harness.plan.UnitNames;
 import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.harness.UsageException;
 import org.rnnbench.harness.plan.Matrix;
@@ -45,7 +46,8 @@ public final class RunCommand implements Callable<Integer>, SweepCommand {
     String suite;
 
     @Option(names = "--backends", split = ",", paramLabel = "ID",
-        description = "Backend ids; default scratch,dl4j,djl (with a suite: restricts it).")
+        description = "Backend ids; default the main backends, variants left out (see 'rnnbench list backends'; with a"
+            + " suite: restricts it).")
     List<String> backends;
 
     @Mixin
@@ -100,7 +102,7 @@ public final class RunCommand implements Callable<Integer>, SweepCommand {
         }
         List<PlannedUnit> units = new Planner(new TaskCatalog(), Sizes.physicalMemory()).plan(matrices, threads);
         if (name == null) {
-            name = Planner.matrixName("run", units.stream().map(PlannedUnit::id).toList());
+            name = UnitNames.matrixName("run", units.stream().map(PlannedUnit::id).toList());
         }
         return new SweepTail.Plan("run", name, units, true, List.of(RunCsv.FILE), RunCommand::finish);
     }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import org.rnnbench.harness.plan.OptionCheck;
 import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.Backends;
 import org.rnnbench.core.spec.CellSpec;
@@ -29,7 +30,6 @@ import org.rnnbench.core.weights.Tensor;
 import org.rnnbench.harness.Main;
 import org.rnnbench.harness.UsageException;
 import org.rnnbench.harness.fork.WorkerSettings;
-import org.rnnbench.harness.plan.Planner;
 import org.rnnbench.harness.store.UserPaths;
 import org.rnnbench.harness.verify.ProbeRunner;
 import org.rnnbench.harness.verify.VerifyCase;
@@ -164,9 +164,9 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new UsageException("--weights needs exactly one --cell (" + CellType.ids() + ") to say"
                 + " which PyTorch module the file holds");
         }
-        Planner.checkRange("--batch", batch, 1, MAX_BATCH);
-        Planner.checkRange("--time", time, 1, MAX_TIME);
-        Init scheme = Init.parse(Planner.initId(init));
+        OptionCheck.checkRange("--batch", batch, 1, MAX_BATCH);
+        OptionCheck.checkRange("--time", time, 1, MAX_TIME);
+        Init scheme = Init.parse(OptionCheck.initId(init));
         Map<String, VerifyCase> cases = new LinkedHashMap<>();
         for (CellType type : types) {
             VerifyCase c;
@@ -177,9 +177,9 @@ public final class VerifyCommand implements Callable<Integer> {
                 c = new VerifyCase(w.cell(), w.weights(), x, "weights " + weightsFile + ", " + (inputFile != null
                     ? "input " + inputFile : "random input (seed " + seed + ")"));
             } else {
-                Planner.checkRange("--hidden", hidden, 1, MAX_SIZE);
-                Planner.checkRange("--layers", layers, 1, 16);
-                Planner.checkRange("--input-size", inputSize, 1, MAX_SIZE);
+                OptionCheck.checkRange("--hidden", hidden, 1, MAX_SIZE);
+                OptionCheck.checkRange("--layers", layers, 1, 16);
+                OptionCheck.checkRange("--input-size", inputSize, 1, MAX_SIZE);
                 CellSpec cell = new CellSpec(type, inputSize, hidden, layers);
                 if (inputFile != null) {
                     Tensor x = VerifyCase.readInput(inputFile, cell, MAX_BATCH, MAX_TIME);
@@ -194,15 +194,14 @@ public final class VerifyCommand implements Callable<Integer> {
         return cases;
     }
 
-    /** The backends, checked; by default every one found, scratch first as the reference. */
+    /** The backends, checked; by default every one found, the reference ({@link Backend#isReference}) first. */
     List<String> backendIds() {
         List<String> ids = new ArrayList<>();
         if (backends == null) {
-            Backends.available().stream().map(Backend::id).forEach(ids::add);
-            ids.sort(Comparator.comparing((String id) -> !id.equals("scratch")));
+            Backends.referenceFirst(Backends.available()).stream().map(Backend::id).forEach(ids::add);
         } else {
             for (String b : backends) {
-                String id = Planner.backendId(b);
+                String id = OptionCheck.backendId(b);
                 if (!ids.contains(id)) {
                     ids.add(id);
                 }

@@ -2,15 +2,15 @@ package org.rnnbench.harness.cli;
 
 import picocli.CommandLine.Option;
 
+import org.rnnbench.harness.plan.OptionCheck;
 import org.rnnbench.harness.fork.JavaExecutable;
 import org.rnnbench.harness.fork.WorkerSettings;
-import org.rnnbench.harness.plan.Planner;
 
 /** Options of every command that starts backend worker JVMs: their thread count and the JVM they run on. */
 public final class WorkerOptions {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-        description = "Compute threads per backend (OMP_NUM_THREADS, DJL's thread properties, scratch's pool);"
-            + " default ${DEFAULT-VALUE}.")
+        description = "Compute threads per backend (each backend's thread settings, e.g. OMP_NUM_THREADS; see"
+            + " 'rnnbench list backends'); default ${DEFAULT-VALUE}.")
     int threads;
 
     @Option(names = "--java", paramLabel = "PATH",
@@ -20,7 +20,7 @@ public final class WorkerOptions {
 
     /** The checked thread count. */
     int threads() {
-        Planner.checkRange("--threads", threads, 1, Planner.MAX_THREADS);
+        OptionCheck.checkRange("--threads", threads, 1, OptionCheck.MAX_THREADS);
         return threads;
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.core.run.RunStatus;
+import org.rnnbench.harness.shard.ShardDirs;
 import org.rnnbench.harness.store.RunStore;
 
 /**
@@ -34,7 +35,7 @@ public final class ShardProgress {
         Set<String> merged = done(out, retryFailed);
         Map<Integer, Integer> left = new LinkedHashMap<>();
         for (int i = 0; i < shardUnits.size(); i++) {
-            Set<String> done = done(out.resolve("shards").resolve(Integer.toString(i)), retryFailed);
+            Set<String> done = done(ShardDirs.of(out, i), retryFailed);
             int n = 0;
             for (String id : shardUnits.get(i)) {
                 if (!merged.contains(id) && !done.contains(id)) {

@@ -1,41 +1,26 @@
 package org.rnnbench.harness.plan;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.rnnbench.core.backend.Backends;
-import org.rnnbench.core.cost.Costs;
+import org.rnnbench.core.cost.RunCost;
 import org.rnnbench.core.data.Batch;
 import org.rnnbench.core.data.SequenceTask;
 import org.rnnbench.core.run.RunParams;
-import org.rnnbench.core.spec.CellSpec;
 import org.rnnbench.core.spec.CellType;
 import org.rnnbench.core.spec.ModelSpec;
-import org.rnnbench.core.spec.Optimizer;
-import org.rnnbench.core.spec.Topology;
-import org.rnnbench.core.spec.TrainSpec;
-import org.rnnbench.core.weights.Init;
 import org.rnnbench.harness.UsageException;
 
 /**
- * Turns matrices into run units, validating every id and size first so that a bad input fails before anything
- * runs, with one message naming the option, the value and what would be right. Ids are canonical ({@code rnn}
- * becomes {@code rnn-tanh}, {@code ADAM} becomes {@code adam}), so the same command always plans the same ids.
+ * Turns matrices into run units: every id and number checked first ({@link OptionCheck}), every size checked
+ * against this machine ({@link Sizes}), each unit with its weights file ({@link UnitNames}), target loss,
+ * evaluation batch and cost ({@link RunCost}), in order and without duplicates.
  */
 public final class Planner {
-    /** Sequences of a task's evaluation set assumed by the progress estimate. */
-    public static final int EVALUATION_SEQUENCES_ESTIMATE = 1024;
     /** The evaluation batch size where memory allows. */
     public static final int EVALUATION_BATCH = 256;
-    /** The largest thread count accepted. */
-    public static final int MAX_THREADS = 256;
 
     private final TaskCatalog tasks;
     private final long memory;
@@ -52,10 +37,10 @@ public final class Planner {
      * @throws UsageException for any unknown id or impossible size
      */
     public List<PlannedUnit> plan(List<Matrix> matrices, int threads) {
-        checkRange("--threads", threads, 1, MAX_THREADS);
+        OptionCheck.checkRange("--threads", threads, 1, OptionCheck.MAX_THREADS);
         Map<String, PlannedUnit> units = new LinkedHashMap<>();
         for (Matrix m : matrices) {
-            Matrix canonical = canonical(m);
+            Matrix canonical = OptionCheck.canonical(m, tasks);
             for (RunParams p : canonical.params(threads)) {
                 if (!units.containsKey(p.id())) {
                     units.put(p.id(), unit(p, canonical.targetLoss()));
@@ -63,51 +48,6 @@ public final class Planner {
             }
         }
         return new ArrayList<>(units.values());
-    }
-
-    /** A matrix with every id checked and written canonically, and every number checked. */
-    Matrix canonical(Matrix m) {
-        requireNonEmpty("--tasks", m.tasks());
-        requireNonEmpty("--cells", m.cells());
-        requireNonEmpty("--backends", m.backends());
-        requireNonEmpty("--hidden", m.hidden());
-        requireNonEmpty("--layers", m.layers());
-        requireNonEmpty("--seeds", m.seeds());
-        for (String t : m.tasks()) {
-            tasks.get(t);
-        }
-        List<String> cells = m.cells().stream().map(Planner::cellId).distinct().toList();
-        List<String> backends = m.backends().stream().map(String::strip).distinct().toList();
-        for (String b : backends) {
-            backendId(b);
-        }
-        for (int h : m.hidden()) {
-            checkRange("--hidden", h, 1, CellSpec.MAX_SIZE);
-        }
-        for (int l : m.layers()) {
-            checkRange("--layers", l, 1, 64);
-        }
-        for (long s : m.seeds()) {
-            if (s < 0) {
-                throw new UsageException("--seeds " + s + ": a seed must be 0 or more");
-            }
-        }
-        String init = initId(m.init());
-        String optimizer = optimizerId(m.optimizer());
-        try {
-            new TrainSpec(Optimizer.parse(optimizer), m.lr(), m.clip(), m.tbptt(), m.batch(), m.steps(), 0);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("training settings: " + UsageException.firstLine(e.getMessage())
-                + " (options --lr, --clip, --tbptt, --batch, --steps)");
-        }
-        if (m.targetLoss() != null && !Double.isNaN(m.targetLoss()) && !(m.targetLoss() >= 0
-            && Double.isFinite(m.targetLoss()))) {
-            throw new UsageException("--target-loss " + m.targetLoss() + ": a target loss must be a finite number"
-                + " of 0 or more");
-        }
-        return new Matrix(m.tasks().stream().map(String::strip).distinct().toList(), cells, backends, m.hidden(),
-            m.layers(), m.seeds(), init, optimizer, m.lr(), m.clip(), m.tbptt(), m.batch(), m.steps(),
-            m.targetLoss());
     }
 
     private PlannedUnit unit(RunParams p, Double target) {
@@ -120,31 +60,16 @@ public final class Planner {
                 + UsageException.firstLine(e.getMessage()));
         }
         Batch sample = task.trainBatch(p.seed(), 0, p.batchSize());
-        int steps = recurrentSteps(model, sample);
+        int steps = RunCost.recurrentSteps(model, sample);
         Sizes.check(p.cell() + " hidden " + p.hidden() + " layers " + p.layers() + " on " + p.task(), model,
             p.batchSize(), steps, memory);
-        double train = trainFlops(model, sample);
-        double eval = train / Costs.TRAIN_FACTOR * EVALUATION_SEQUENCES_ESTIMATE / p.batchSize();
-        // the evaluation's cost in FLOPs does not depend on its batch size
         double targetLoss = target == null ? defaultTargetLoss(task) : target;
         int evaluationBatch = Math.max(p.batchSize(), EVALUATION_BATCH);
         if (Sizes.trainingBytes(model, evaluationBatch, steps) > memory / 4.0) {
             evaluationBatch = p.batchSize();
         }
-        return new PlannedUnit(p, weightsFile(p), targetLoss, train * p.steps() + eval, evaluationBatch);
-    }
-
-    /** The recurrent steps of a batch: the encoder's plus the decoder's for encoder-decoder. */
-    public static int recurrentSteps(ModelSpec model, Batch batch) {
-        int steps = batch.recurrentSteps(model.topology());
-        return model.hasDecoder() ? steps + batch.target().time() : steps;
-    }
-
-    /** Train FLOPs of one step on a batch, by {@link Costs#trainFlops}. */
-    public static double trainFlops(ModelSpec model, Batch batch) {
-        int outputs = model.topology() == Topology.MANY_TO_ONE || model.topology() == Topology.ONE_TO_ONE ? 1
-            : batch.target().time();
-        return Costs.trainFlops(model, batch.size(), recurrentSteps(model, batch), outputs);
+        return new PlannedUnit(p, UnitNames.weightsFile(p), targetLoss, RunCost.flops(model, sample, p.steps()),
+            evaluationBatch);
     }
 
     /**
@@ -154,78 +79,5 @@ public final class Planner {
     public static double defaultTargetLoss(SequenceTask task) {
         Double chance = task.analyticChance().get("loss");
         return chance == null || !Double.isFinite(chance) || chance <= 0 ? Double.NaN : chance / 2;
-    }
-
-    /**
-     * The initial weights' file name of a unit, from what determines the weights: task (its input and output
-     * sizes), cell, sizes, initialiser and seed. Units of every backend share it.
-     */
-    public static String weightsFile(RunParams p) {
-        return "weights/" + p.task() + "_" + p.cell() + "_h" + p.hidden() + "_l" + p.layers() + "_" + p.init()
-            + "_seed" + p.seed() + ".safetensors";
-    }
-
-    /** A deterministic short name for a set of units: {@code run-} and 10 hex digits of a hash of their ids. */
-    public static String matrixName(String prefix, List<String> ids) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String id : ids.stream().sorted().toList()) {
-                sha.update(id.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
-            }
-            return prefix + "-" + HexFormat.of().formatHex(sha.digest()).substring(0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    /** The canonical id of a cell. */
-    public static String cellId(String text) {
-        try {
-            return CellType.parse(text).id();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--cells: " + UsageException.firstLine(e.getMessage()));
-        }
-    }
-
-    /** The id of a known backend. */
-    public static String backendId(String text) {
-        try {
-            return Backends.get(text.strip()).id();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--backends: " + UsageException.firstLine(e.getMessage()));
-        }
-    }
-
-    /** The canonical id of an initialiser. */
-    public static String initId(String text) {
-        try {
-            return Init.parse(text).id();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--init: " + UsageException.firstLine(e.getMessage()));
-        }
-    }
-
-    /** The canonical id of an optimizer. */
-    public static String optimizerId(String text) {
-        try {
-            return Optimizer.parse(text).id();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--optimizer: " + UsageException.firstLine(e.getMessage()));
-        }
-    }
-
-    /** Requires {@code lo <= value <= hi}, naming the option. */
-    public static void checkRange(String option, long value, long lo, long hi) {
-        if (value < lo || value > hi) {
-            throw new UsageException(String.format(Locale.ROOT, "%s %d: must be in [%d, %d]", option, value, lo,
-                hi));
-        }
-    }
-
-    private static void requireNonEmpty(String option, List<?> values) {
-        if (values.isEmpty()) {
-            throw new UsageException(option + " is empty; give at least one value");
-        }
     }
 }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 public final class ShardDirs {
     /** The folder of the shards inside a results directory. */
-    public static final String SHARDS = "shards";
+    public static final String SHARDS = org.rnnbench.reports.read.ResultsReader.SHARDS;
     /** The frozen partition's file name inside {@link #SHARDS}. */
     public static final String PLAN = "plan.json";
 

@@ -3,6 +3,7 @@ package org.rnnbench.harness.shard;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.rnnbench.core.cost.RunCost;
 import org.rnnbench.core.data.SequenceTask;
 import org.rnnbench.core.run.RunParams;
 import org.rnnbench.core.spec.CellType;
@@ -34,7 +35,7 @@ public record Workload(int index, String id, String backend, String cell, double
             PlannedUnit u = units.get(i);
             RunParams p = u.params();
             double perPass = cellSteps(p, tasks);
-            double evalBatches = Math.ceil((double) Planner.EVALUATION_SEQUENCES_ESTIMATE / Math.max(p.batchSize(),
+            double evalBatches = Math.ceil((double) RunCost.EVALUATION_SEQUENCES_ESTIMATE / Math.max(p.batchSize(),
                 Planner.EVALUATION_BATCH));
             out.add(new Workload(i, u.id(), p.backend(), p.cell(), u.cost(),
                 perPass * (p.steps() + evalBatches / 3)));
@@ -46,6 +47,6 @@ public record Workload(int index, String id, String backend, String cell, double
     static double cellSteps(RunParams p, TaskCatalog tasks) {
         SequenceTask task = tasks.get(p.task());
         ModelSpec model = task.model(CellType.parse(p.cell()), p.hidden(), p.layers());
-        return (double) Planner.recurrentSteps(model, task.trainBatch(p.seed(), 0, p.batchSize())) * p.layers();
+        return (double) RunCost.recurrentSteps(model, task.trainBatch(p.seed(), 0, p.batchSize())) * p.layers();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rnnbench.core.cost.RunCost;
 import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.Evaluator;
 import org.rnnbench.core.backend.SequenceModel;
@@ -24,8 +25,8 @@ import org.rnnbench.core.spec.TrainSpec;
 import org.rnnbench.core.weights.CanonicalWeights;
 import org.rnnbench.core.weights.ParameterLayout;
 import org.rnnbench.harness.UsageException;
+import org.rnnbench.harness.calibration.Calibration;
 import org.rnnbench.harness.plan.PlannedUnit;
-import org.rnnbench.harness.plan.Planner;
 import org.rnnbench.harness.plan.TaskCatalog;
 import org.rnnbench.reports.stats.TimeToTarget;
 
@@ -71,7 +72,8 @@ public final class UnitTrainer {
         this.evaluate = evaluate;
         this.threads = threads;
         this.resultsDir = resultsDir;
-        this.environment = Environment.current(libraries, threads);
+        this.environment = Environment.current(libraries, threads, backend.threadSettings(threads))
+            .withCalibration(Calibration.measure());
     }
 
     /** Runs a unit and returns its record; never throws for a failure of the backend. */
@@ -120,7 +122,7 @@ public final class UnitTrainer {
             m.stepNanos = new long[p.steps()];
             for (int step = 0; step < p.steps(); step++) {
                 Batch batch = task.trainBatch(p.seed(), step, p.batchSize());
-                flops += Planner.trainFlops(model, batch);
+                flops += RunCost.trainFlops(model, batch);
                 long t0 = System.nanoTime();
                 double loss = sm.trainStep(batch);
                 long t1 = System.nanoTime();

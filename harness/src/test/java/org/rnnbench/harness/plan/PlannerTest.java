@@ -59,9 +59,9 @@ class PlannerTest {
     @Test
     void theMatrixNameDependsOnTheUnitsOnly() {
         List<String> a = List.of("x", "y");
-        assertEquals(Planner.matrixName("run", a), Planner.matrixName("run", List.of("y", "x")));
-        assertNotEquals(Planner.matrixName("run", a), Planner.matrixName("run", List.of("x")));
-        assertTrue(Planner.matrixName("run", a).matches("run-[0-9a-f]{10}"));
+        assertEquals(UnitNames.matrixName("run", a), UnitNames.matrixName("run", List.of("y", "x")));
+        assertNotEquals(UnitNames.matrixName("run", a), UnitNames.matrixName("run", List.of("x")));
+        assertTrue(UnitNames.matrixName("run", a).matches("run-[0-9a-f]{10}"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.ForwardResult;
 import org.rnnbench.core.backend.GradientResult;
 import org.rnnbench.core.data.Batch;
@@ -34,6 +35,7 @@ import org.rnnbench.dl4j.samediff.SameDiffModel;
  * so each recurrent layer holds G*H values fewer than PyTorch's (LSTM: 4H, RNN: H).
  */
 public final class ClassicModel extends BoundModel {
+    private final Backend backend;
     private final MultiLayerNetwork net;
     private final ParameterBindings bindings;
     private SameDiffModel twin;
@@ -41,12 +43,13 @@ public final class ClassicModel extends BoundModel {
     /**
      * @throws IllegalArgumentException when {@link #unsupportedReason} names a reason
      */
-    public ClassicModel(ModelSpec spec, TrainSpec train) {
-        super(spec, train);
+    public ClassicModel(Backend backend, ModelSpec spec, TrainSpec train) {
+        super(backend, spec, train);
         String reason = unsupportedReason(spec, train);
         if (reason != null) {
             throw new IllegalArgumentException(reason);
         }
+        this.backend = backend;
         this.net = ClassicNetwork.model(spec);
         this.bindings = ClassicNetwork.bindings(net, spec);
     }
@@ -85,7 +88,7 @@ public final class ClassicModel extends BoundModel {
     }
 
     @Override
-    public double trainStep(Batch batch) {
+    protected double doTrainStep(Batch batch) {
         double loss = computeGradients(batch);
         updater.apply(bindings.tensors(), net.gradient().gradientForVariable());
         NativeMemory.afterStep();
@@ -93,8 +96,7 @@ public final class ClassicModel extends BoundModel {
     }
 
     @Override
-    public ForwardResult forward(Batch batch) {
-        open(batch);
+    protected ForwardResult doForward(Batch batch) {
         ClassicBatch b = ClassicBatch.of(spec, batch);
         INDArray out = net.output(b.features(), false, b.featureMask(), b.labelMask());
         float[] outputs = ClassicNetwork.oneOutput(spec) ? NativeArrays.read(out)
@@ -104,7 +106,7 @@ public final class ClassicModel extends BoundModel {
     }
 
     @Override
-    public GradientResult gradients(Batch batch) {
+    protected GradientResult doGradients(Batch batch) {
         double loss = computeGradients(batch);
         Map<String, INDArray> g = net.gradient().gradientForVariable();
         NativeMemory.afterStep();
@@ -112,10 +114,9 @@ public final class ClassicModel extends BoundModel {
     }
 
     @Override
-    public double[] hiddenGradientNorms(Batch batch) {
-        open(batch);
+    protected double[] doHiddenGradientNorms(Batch batch) {
         if (twin == null) {
-            twin = new SameDiffModel(spec, TrainSpec.sgd(train.learningRate(), train.batchSize(), 0, train.seed()),
+            twin = new SameDiffModel(backend, spec, TrainSpec.sgd(train.learningRate(), train.batchSize(), 0, train.seed()),
                 LayerKind.UNROLLED);
         }
         twin.importWeights(exportWeights());
@@ -129,17 +130,15 @@ public final class ClassicModel extends BoundModel {
     }
 
     @Override
-    public void close() {
+    protected void release() {
         if (twin != null) {
             twin.close();
         }
         net.close();
-        super.close();
     }
 
     // forward and backward; leaves the canonical-mean gradient in the network's gradient view, returns the loss
     private double computeGradients(Batch batch) {
-        open(batch);
         ClassicBatch b = ClassicBatch.of(spec, batch);
         net.setInput(b.features());
         net.setLabels(b.labels());

@@ -1,35 +1,24 @@
 package org.rnnbench.dl4j.params;
 
-import org.rnnbench.core.backend.SequenceModel;
-import org.rnnbench.core.data.Batch;
+import org.rnnbench.core.backend.Backend;
+import org.rnnbench.core.backend.LifecycleModel;
 import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.spec.TrainSpec;
 import org.rnnbench.core.weights.CanonicalWeights;
-import org.rnnbench.core.weights.ParameterLayout;
 
 /**
- * What every model of this backend shares: its specs, its native parameters bound to the canonical layout (import,
- * export, counts) and its {@link Updater}, which an import resets.
+ * What every model of this backend shares beyond core's {@link LifecycleModel}: its native parameters bound to the
+ * canonical layout (import, export, native count) and its {@link Updater}, which an import resets.
  */
-public abstract class BoundModel implements SequenceModel {
-    /** The model. */
-    protected final ModelSpec spec;
-    /** How it is trained. */
-    protected final TrainSpec train;
+public abstract class BoundModel extends LifecycleModel {
     /** Clipping and updates. */
     protected final Updater updater;
-    private boolean closed;
 
     /**
-     * @throws IllegalArgumentException when the train spec does not apply to the model
+     * @throws IllegalArgumentException when {@code backend} cannot run the combination
      */
-    protected BoundModel(ModelSpec spec, TrainSpec train) {
-        String reason = train.incompatibility(spec);
-        if (reason != null) {
-            throw new IllegalArgumentException(reason);
-        }
-        this.spec = spec;
-        this.train = train;
+    protected BoundModel(Backend backend, ModelSpec spec, TrainSpec train) {
+        super(backend, spec, train);
         this.updater = new Updater(train);
     }
 
@@ -37,53 +26,18 @@ public abstract class BoundModel implements SequenceModel {
     protected abstract ParameterBindings bindings();
 
     @Override
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public TrainSpec trainSpec() {
-        return train;
-    }
-
-    @Override
-    public void importWeights(CanonicalWeights weights) {
-        open();
+    protected void doImportWeights(CanonicalWeights weights) {
         bindings().load(weights);
         updater.reset();
     }
 
     @Override
-    public CanonicalWeights exportWeights() {
-        open();
+    protected CanonicalWeights doExportWeights() {
         return bindings().store();
-    }
-
-    @Override
-    public long canonicalParameterCount() {
-        return ParameterLayout.of(spec).totalSize();
     }
 
     @Override
     public long nativeParameterCount() {
         return bindings().nativeCount();
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-    }
-
-    /** Fails once the model is closed. */
-    protected void open() {
-        if (closed) {
-            throw new IllegalStateException("this " + spec.id() + " model was closed");
-        }
-    }
-
-    /** Fails once the model is closed, or when the batch does not fit the spec. */
-    protected void open(Batch batch) {
-        open();
-        batch.check(spec);
     }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.ForwardResult;
 import org.rnnbench.core.backend.GradientResult;
+import org.rnnbench.core.backend.TruncatedBptt;
 import org.rnnbench.core.data.Batch;
 import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.spec.Topology;
@@ -17,15 +19,15 @@ import org.rnnbench.dl4j.params.ParameterBindings;
 import org.rnnbench.dl4j.runtime.NativeMemory;
 
 /**
- * A {@link SequenceModel} on SameDiff graphs unrolled over time ({@link ModelGraph}), one graph per
+ * A {@link org.rnnbench.core.backend.SequenceModel} on SameDiff graphs unrolled over time ({@link ModelGraph}), one graph per
  * {@link GraphShape}, built on first use and shared through {@link GraphCache} with every model of the same spec.
  * Step counts are bucketed ({@link GraphShape#bucket}) so that batches of nearby lengths share a graph. The model
  * owns its parameter arrays and binds them to the graph for each call.
  *
  * <p>Truncated BPTT: a graph of {@code tbptt} steps whose initial states are placeholders; each segment starts from
  * the previous segment's final states (computed with the weights before that segment's update, and fed as values,
- * so no gradient crosses the cut) and gets its own clip and update; a segment without a valid target is run
- * forward only, for its states.
+ * so no gradient crosses the cut) and gets its own clip and update; the segments are core's
+ * ({@link TruncatedBptt}).
  *
  * <p>Native parameter count: with {@link LayerKind#UNROLLED} the graph holds the canonical tensors themselves (two
  * biases per layer), so it equals the canonical count; with {@link LayerKind#FUSED_GRU} each layer has one bias of
@@ -39,8 +41,8 @@ public final class SameDiffModel extends BoundModel {
     /**
      * @throws IllegalArgumentException when the train spec does not apply to the model
      */
-    public SameDiffModel(ModelSpec spec, TrainSpec train, LayerKind kind) {
-        super(spec, train);
+    public SameDiffModel(Backend backend, ModelSpec spec, TrainSpec train, LayerKind kind) {
+        super(backend, spec, train);
         this.kind = kind;
         this.params = SdParameters.of(spec, kind);
         this.variables = new ArrayList<>(params.arrays().keySet());
@@ -52,8 +54,7 @@ public final class SameDiffModel extends BoundModel {
     }
 
     @Override
-    public double trainStep(Batch batch) {
-        open(batch);
+    protected double doTrainStep(Batch batch) {
         double loss = train.tbptt() > 0 ? truncatedStep(batch) : fullStep(batch);
         NativeMemory.afterStep();
         return loss;
@@ -69,7 +70,6 @@ public final class SameDiffModel extends BoundModel {
     }
 
     private double truncatedStep(Batch batch) {
-        int time = batch.input().time();
         int length = train.tbptt();
         ModelGraph g = graph(new GraphShape(batch.size(), length, 0, false));
         List<String> stateNames = new ArrayList<>();
@@ -80,36 +80,25 @@ public final class SameDiffModel extends BoundModel {
             }
         }
         Map<String, INDArray> states = null;
-        double weighted = 0;
-        int total = 0;
-        for (int from = 0; from < time; from += length) {
-            GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, from, states);
-            if (feeds.count() == 0) {
-                Map<String, INDArray> out = g.output(params.arrays(), feeds.values(), stateNames.toArray(new String[0]));
-                states = new HashMap<>();
-                for (String n : stateNames) {
-                    states.put(n, out.get(n).dup()); // the session may reuse its arrays on the next pass
-                }
-                continue;
-            }
+        TruncatedBptt.Loss loss = new TruncatedBptt.Loss();
+        for (TruncatedBptt.Segment segment : segments(batch)) {
+            GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, segment.start(), states);
             List<String> outputs = new ArrayList<>(stateNames);
             outputs.add(Names.LOSS);
             Map<String, INDArray> next = new HashMap<>();
-            double loss = g.gradients(params.arrays(), feeds.values(), outputs, variables, og -> {
+            loss.add(segment, g.gradients(params.arrays(), feeds.values(), outputs, variables, og -> {
                 updater.apply(params.tensors(), og.getGradients());
                 stateNames.forEach(n -> next.put(n, og.getOutputs().get(n).dup()));
                 return og.getOutputs().get(Names.LOSS).getDouble(0);
-            });
+            }));
             states = next;
-            weighted += loss * feeds.count();
-            total += feeds.count();
         }
-        return total == 0 ? 0 : weighted / total;
+        return loss.mean();
     }
 
     @Override
-    public ForwardResult forward(Batch batch) {
-        ModelGraph g = prepare(batch, false);
+    protected ForwardResult doForward(Batch batch) {
+        ModelGraph g = graph(batch, false);
         GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, 0, null);
         Map<String, INDArray> out = g.output(params.arrays(), feeds.values(), Names.LOGITS, Names.LOSS);
         float[] outputs = Outputs.toBatchMajor(spec, g.shape(), batch.target().time(), out.get(Names.LOGITS));
@@ -118,8 +107,8 @@ public final class SameDiffModel extends BoundModel {
     }
 
     @Override
-    public GradientResult gradients(Batch batch) {
-        ModelGraph g = prepare(batch, false);
+    protected GradientResult doGradients(Batch batch) {
+        ModelGraph g = graph(batch, false);
         GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, 0, null);
         GradientResult result = g.gradients(params.arrays(), feeds.values(), List.of(Names.LOSS), variables,
             og -> new GradientResult(og.getOutputs().get(Names.LOSS).getDouble(0),
@@ -129,8 +118,8 @@ public final class SameDiffModel extends BoundModel {
     }
 
     @Override
-    public double[] hiddenGradientNorms(Batch batch) {
-        ModelGraph g = prepare(batch, true);
+    protected double[] doHiddenGradientNorms(Batch batch) {
+        ModelGraph g = graph(batch, true);
         GraphFeeds.Feeds feeds = GraphFeeds.of(spec, g.shape(), batch, 0, null);
         int steps = batch.recurrentSteps(spec.topology());
         List<String> tops = new ArrayList<>();
@@ -149,10 +138,9 @@ public final class SameDiffModel extends BoundModel {
         return norms;
     }
 
-    // checks the model and the batch, then gives the graph for the batch's shape
-    private ModelGraph prepare(Batch batch, boolean namedSteps) {
-        open(batch);
-        return graph(batch, namedSteps);
+    @Override
+    protected void release() {
+        // the parameter arrays are ND4J's, freed with the workspace; the graphs are shared (GraphCache)
     }
 
     private ModelGraph graph(Batch batch, boolean namedSteps) {

@@ -17,7 +17,9 @@ import org.rnnbench.core.run.RunRecordCodec;
 
 /**
  * Loads every run-record file of a results directory: the files whose names end in {@value #SUFFIX}, found
- * recursively and read in path order, one {@link RunRecord} per non-blank line.
+ * recursively and read in path order, one {@link RunRecord} per non-blank line, except below {@code shards/}
+ * (a sharded sweep's shards, whose records {@code rnnbench merge} copies into the directory itself; a shard is read
+ * as a directory of its own).
  *
  * <p>Corrupt input is an error whose one-line message names {@code file:line}: a line that is not a complete
  * record, a record without task, backend or cell, a file that is not UTF-8. One case is only a warning: a
@@ -30,6 +32,8 @@ import org.rnnbench.core.run.RunRecordCodec;
 public final class ResultsReader {
     /** The file name suffix of run-record files. */
     public static final String SUFFIX = ".jsonl";
+    /** A sharded sweep's shards, left out: {@code rnnbench merge} puts their records in the directory. */
+    public static final String SHARDS = "shards";
 
     private ResultsReader() {
     }
@@ -86,9 +90,10 @@ public final class ResultsReader {
     }
 
     private static List<Path> recordFiles(Path dir) {
+        Path shards = dir.resolve(SHARDS);
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p))
-                .sorted().toList();
+            return walk.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p)
+                && !p.startsWith(shards)).sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             throw new ResultsException("cannot list " + dir + ": " + e.getMessage(), e);
         }
