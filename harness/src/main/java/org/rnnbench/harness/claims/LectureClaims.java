@@ -176,7 +176,9 @@ final class LectureClaims {
                     Threshold.above(1), List.of(free), s -> Measures.lossSpike(s.get(0)), ""),
                 e.part("trains clipped", "final training loss / chance loss, clipped at 1", Threshold.below(1),
                     List.of(clipped), s -> Measures.finalLoss(s.get(0)) / s.get(0).chanceAnalytic().get("loss"),
-                    "final training loss: mean over the last 10% of steps")));
+                    "final training loss: mean over the last 10% of steps"),
+                e.part("test loss clipped", "test loss / chance loss after training, clipped at 1", Threshold.below(1),
+                    List.of(clipped), s -> Measures.overChance(s.get(0), "loss"), "")));
     }
 
     static Claim truncation() {

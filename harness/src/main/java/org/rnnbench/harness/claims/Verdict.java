@@ -25,15 +25,16 @@ public enum Verdict {
     }
 
     /**
-     * The verdict of a claim made of parts that must all hold: not run when any part did not run, else does not
-     * hold when any part does not, else inconclusive when any part is, else holds. No parts: not run.
+     * The verdict of a claim made of parts that must all hold: does not hold when any part does not (whatever the
+     * others say), else not run when any part did not run, else inconclusive when any part is, else holds. No
+     * parts: not run.
      */
     public static Verdict all(List<Verdict> parts) {
-        if (parts.isEmpty() || parts.contains(NOT_RUN)) {
-            return NOT_RUN;
-        }
         if (parts.contains(DOES_NOT_HOLD)) {
             return DOES_NOT_HOLD;
+        }
+        if (parts.isEmpty() || parts.contains(NOT_RUN)) {
+            return NOT_RUN;
         }
         return parts.contains(INCONCLUSIVE) ? INCONCLUSIVE : HOLDS;
     }

@@ -56,6 +56,10 @@ public final class ClaimsCommand implements Callable<Integer>, SweepCommand {
     @Option(names = "--list", description = "List the claims with their sources and settings, run nothing.")
     boolean list;
 
+    @Option(names = "--verdicts-only", description = "Run nothing: write the verdicts of the records already in the"
+        + " results directory (claims whose units are missing say not run).")
+    boolean verdictsOnly;
+
     @Option(names = "--only", split = ",", paramLabel = "ID", description = "Claim ids to run (see --list);"
         + " default all.")
     List<String> only;
@@ -104,6 +108,9 @@ public final class ClaimsCommand implements Callable<Integer>, SweepCommand {
         int threads = sweep.workers.threads();
         List<PlannedUnit> units = new Planner(new TaskCatalog(), Sizes.physicalMemory())
             .plan(ClaimCatalog.matrices(claims, ids, seedList), threads);
+        if (verdictsOnly) {
+            units = List.of();
+        }
         String context = claims.size() + " claim(s) on " + String.join(", ", ids) + ", seeds "
             + seedList.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "; every verdict computed"
             + " from the records in runs.jsonl (holds / does not hold: the 95% interval over seeds lies on one side"

@@ -157,6 +157,7 @@ class LectureClaimsTest {
         }).judge("9");
         assertEquals(Verdict.HOLDS, holds.verdict());
         assertEquals(0.3, holds.parts().get(1).estimate().centre(), 1e-9, "0.05 over the chance loss 1/6");
+        assertEquals(Verdict.HOLDS, holds.parts().get(2).verdict(), "test loss 0.05 against chance 1/6");
         assertEquals(Verdict.DOES_NOT_HOLD, clipping((r, i) -> r.losses(1, 0.9, 0.8)).judge("9").verdict());
         Outcome straddles = clipping((r, i) -> r.losses(1, Math.pow(10, spread(1, 0.5, i)), 0.5)).judge("9");
         assertEquals(Verdict.INCONCLUSIVE, straddles.verdict());

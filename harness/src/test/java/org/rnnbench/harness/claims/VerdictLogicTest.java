@@ -48,11 +48,13 @@ class VerdictLogicTest {
     }
 
     @Test
-    void aClaimHoldsOnlyWhenEveryPartHolds() {
+    void aClaimHoldsOnlyWhenEveryPartHoldsAndFailsWhenOnePartFails() {
         assertEquals(Verdict.HOLDS, Verdict.all(List.of(Verdict.HOLDS, Verdict.HOLDS)));
         assertEquals(Verdict.INCONCLUSIVE, Verdict.all(List.of(Verdict.HOLDS, Verdict.INCONCLUSIVE)));
         assertEquals(Verdict.DOES_NOT_HOLD, Verdict.all(List.of(Verdict.INCONCLUSIVE, Verdict.DOES_NOT_HOLD)));
-        assertEquals(Verdict.NOT_RUN, Verdict.all(List.of(Verdict.DOES_NOT_HOLD, Verdict.NOT_RUN)));
+        assertEquals(Verdict.DOES_NOT_HOLD, Verdict.all(List.of(Verdict.DOES_NOT_HOLD, Verdict.NOT_RUN)),
+            "a part that fails refutes the claim whatever did not run");
+        assertEquals(Verdict.NOT_RUN, Verdict.all(List.of(Verdict.HOLDS, Verdict.INCONCLUSIVE, Verdict.NOT_RUN)));
         assertEquals(Verdict.NOT_RUN, Verdict.all(List.of()));
         assertEquals("does not hold", Verdict.DOES_NOT_HOLD.text());
     }

@@ -27,6 +27,20 @@ class ClaimsCommandTest {
     }
 
     @Test
+    void verdictsOnlyRunsNothingAndSaysNotRunForEveryClaimWithoutRecords() throws Exception {
+        Path out = tmp.resolve("empty");
+        Cli.Result r = Cli.run("claims", "--verdicts-only", "--only", "1,9", "--out", out.toString());
+        assertEquals(Main.EXIT_OK, r.code(), r.err());
+        assertTrue(r.err().contains("0 units into"), r.err());
+        String md = Files.readString(out.resolve("claims.md"));
+        assertTrue(md.contains("| 1 | GRUs have fewer parameters") && md.contains("| scratch | **not run** |"), md);
+        assertEquals(2, md.lines().filter(l -> l.endsWith("| scratch | **not run** |")).count(), md);
+        assertTrue(Files.readString(out.resolve("claims.csv")).lines().skip(1)
+            .allMatch(l -> l.contains(",not run,")), "every part not run");
+        assertTrue(Files.exists(out.resolve("claims-section.html")));
+    }
+
+    @Test
     void badInputIsOneLineAndRunsNothing() {
         Path out = tmp.resolve("claims");
         for (String[] args : new String[][] {
