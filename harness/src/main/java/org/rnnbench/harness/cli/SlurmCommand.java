@@ -96,6 +96,9 @@ public final class SlurmCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ShardId.checkCount("--shards", shards);
+        // the user's values are checked before anything is written
+        new SlurmResources(partition, account, time != null ? time : "1", cpusPerTask != null ? cpusPerTask : 1,
+            mem != null ? mem : "1G", sbatchArgs);
         ClusterSweep cs = ClusterSweep.parse("slurm", gradients, sweepArgs, shards);
         ShardedSweep sweep = cs.sweep();
         if (sweep.out().toString().chars().anyMatch(Character::isWhitespace)) {
@@ -123,9 +126,13 @@ public final class SlurmCommand implements Callable<Integer> {
         err.println("rnnbench: scripts in " + dir + "; results will be in " + sweep.out());
         String arraySpec = left.isEmpty() ? null : SbatchScripts.arraySpec(new ArrayList<>(left.keySet()));
         if (!submit && !await) {
+            if (arraySpec == null) {
+                err.println("rnnbench: every unit has a record; merge with: sbatch " + dir.resolve(SbatchScripts.MERGE));
+                return Main.EXIT_OK;
+            }
             err.println("rnnbench: submit with:");
-            err.println("  jid=$(sbatch --parsable" + (left.size() == shards || arraySpec == null ? ""
-                : " --array=" + arraySpec) + " " + dir.resolve(SbatchScripts.ARRAY) + ")");
+            err.println("  jid=$(sbatch --parsable" + (left.size() == shards ? "" : " --array=" + arraySpec) + " "
+                + dir.resolve(SbatchScripts.ARRAY) + ")");
             err.println("  sbatch --dependency=afterany:$jid " + dir.resolve(SbatchScripts.MERGE));
             return Main.EXIT_OK;
         }
