@@ -1,20 +1,25 @@
 package org.rnnbench.scratch;
 
 import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 
+import org.rnnbench.core.cost.CostRates;
 import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.SequenceModel;
+import org.rnnbench.core.backend.Sgemm;
 import org.rnnbench.core.backend.StackProbe;
 import org.rnnbench.core.data.Sequences;
 import org.rnnbench.core.spec.CellSpec;
 import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.spec.TrainSpec;
 import org.rnnbench.core.weights.CanonicalWeights;
+import org.rnnbench.scratch.gemm.GemmNN;
+import org.rnnbench.scratch.gemm.KernelSgemm;
 import org.rnnbench.scratch.net.ProbeRunner;
 import org.rnnbench.scratch.simd.Simd;
 
@@ -22,7 +27,10 @@ import org.rnnbench.scratch.simd.Simd;
  * The {@code scratch} backend: pure-Java float32 on the incubating Vector API. Every cell, encoding, topology, loss
  * and optimizer of the contract is supported. The JVM must run with {@code --add-modules jdk.incubator.vector};
  * without it {@link #unsupportedReason} says so and nothing is created. For steady-state speed it should also run
- * with {@code -XX:-UseTypeSpeculation}: {@link #JVM_OPTIONS}.
+ * with {@code -XX:-UseTypeSpeculation}: {@link #JVM_OPTIONS}. It reads no native setting: its worker pool takes the
+ * {@code threads} of {@link #create}. It is the reference {@code verify} compares the others against first (every
+ * operation is in this repository), and it offers its GEMM kernel and the naive twin the kernel is tested against as
+ * {@link #sgemms()} ({@code fast}, {@code naive}).
  */
 public final class ScratchBackend implements Backend {
     /** The backend id. */
@@ -54,6 +62,28 @@ public final class ScratchBackend implements Backend {
     @Override
     public List<String> jvmOptions() {
         return JVM_OPTIONS;
+    }
+
+    /**
+     * Measured with the smoke suite and the one-thread train-step table of docs/SPEED.md: about 25 GFLOP/s and
+     * 2 us per cell step, with no per-operation overhead to speak of.
+     */
+    @Override
+    public CostRates costRates() {
+        return new CostRates(4e-11, Map.of(CostRates.ANY_CELL, 2e-6), 0.3, 1.5);
+    }
+
+    @Override
+    public boolean isReference() {
+        return true;
+    }
+
+    @Override
+    public Map<String, Sgemm> sgemms() {
+        Map<String, Sgemm> m = new LinkedHashMap<>();
+        m.put("fast", new KernelSgemm(GemmNN::fast));
+        m.put("naive", new KernelSgemm(GemmNN::naive));
+        return m;
     }
 
     @Override

@@ -91,6 +91,11 @@ public final class Fixtures {
             r.finishedAt());
     }
 
+    /** A copy of {@code r} whose JVM measured the calibration workload at {@code gemmMs} and {@code scalarMs}. */
+    public static RunRecord calibrated(RunRecord r, double gemmMs, double scalarMs) {
+        return r.withEnvironment(r.environment().withCalibration(Map.of("gemm_ms", gemmMs, "scalar_ms", scalarMs)));
+    }
+
     /** A copy of {@code r} with the primary metric set to {@code value}. */
     public static RunRecord withMetric(RunRecord r, double value) {
         Map<String, Double> m = new LinkedHashMap<>(r.metrics());

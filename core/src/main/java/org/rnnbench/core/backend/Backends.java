@@ -28,6 +28,23 @@ public final class Backends {
         return list;
     }
 
+    /** The main backends found (no variants): the reference first ({@link Backend#isReference}), then by id. */
+    public static List<Backend> main() {
+        return referenceFirst(available().stream().filter(b -> !b.isVariant()).toList());
+    }
+
+    /** The backends in the same order but the reference first. */
+    public static List<Backend> referenceFirst(List<Backend> backends) {
+        List<Backend> list = new ArrayList<>(backends);
+        list.sort(Comparator.comparing((Backend b) -> !b.isReference()));
+        return list;
+    }
+
+    /** The ids of {@link #main()}. */
+    public static List<String> mainIds() {
+        return main().stream().map(Backend::id).toList();
+    }
+
     /** The ids found, comma separated. */
     public static String ids() {
         return available().stream().map(Backend::id).collect(Collectors.joining(", "));

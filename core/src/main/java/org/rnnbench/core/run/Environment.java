@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
+import org.rnnbench.core.backend.Backend;
+import org.rnnbench.core.backend.Backends;
+import org.rnnbench.core.backend.NativeSetting;
+
 /**
  * Where a result was measured: git commit, JVM, OS and architecture, CPU model and cores, library versions and
  * thread settings. Every run record carries one.
@@ -24,14 +28,13 @@ import java.util.concurrent.TimeUnit;
  * @param threads   thread settings: the backend's thread count and the native thread variables in effect
  * @param scheduler the batch scheduler's identity of the job that ran it, under the variables' own names
  *                  ({@link #SCHEDULER_VARIABLES}); empty outside a scheduler
+ * @param calibration the speed of the machine as the JVM that ran the unit measured it before its first unit, by
+ *                  name (e.g. {@code gemm_ms}, {@code scalar_ms}: milliseconds of a fixed single-threaded workload);
+ *                  empty when not measured. Comparisons of step times across runs divide by its ratio.
  */
 public record Environment(String gitCommit, String jvm, String os, String arch, String cpu, int cores,
                           Map<String, String> libraries, Map<String, String> threads,
-                          Map<String, String> scheduler) {
-
-    /** Environment variables and properties that set native thread counts. */
-    public static final List<String> THREAD_SETTINGS = List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS",
-        "OPENBLAS_NUM_THREADS", "ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads");
+                          Map<String, String> scheduler, Map<String, Double> calibration) {
 
     /** Slurm's and Kubernetes' variables that say which job, array task, index and node ran a process. */
     public static final List<String> SCHEDULER_VARIABLES = List.of("SLURM_JOB_ID", "SLURM_ARRAY_JOB_ID",
@@ -39,11 +42,23 @@ public record Environment(String gitCommit, String jvm, String os, String arch, 
     /** Set in every Kubernetes pod; the pod's name is then in {@code HOSTNAME}. */
     public static final String KUBERNETES = "KUBERNETES_SERVICE_HOST";
 
-    /** Copies the maps; a missing scheduler map is an empty one. */
+    /** Copies the maps; a missing scheduler or calibration map is an empty one. */
     public Environment {
         libraries = Map.copyOf(new TreeMap<>(libraries));
         threads = Map.copyOf(new TreeMap<>(threads));
         scheduler = scheduler == null ? Map.of() : Map.copyOf(new TreeMap<>(scheduler));
+        calibration = calibration == null ? Map.of() : Map.copyOf(new TreeMap<>(calibration));
+    }
+
+    /** An environment without a calibration. */
+    public Environment(String gitCommit, String jvm, String os, String arch, String cpu, int cores,
+                       Map<String, String> libraries, Map<String, String> threads, Map<String, String> scheduler) {
+        this(gitCommit, jvm, os, arch, cpu, cores, libraries, threads, scheduler, Map.of());
+    }
+
+    /** This environment with a calibration. */
+    public Environment withCalibration(Map<String, Double> measured) {
+        return new Environment(gitCommit, jvm, os, arch, cpu, cores, libraries, threads, scheduler, measured);
     }
 
     /** An environment outside any scheduler. */
@@ -53,18 +68,33 @@ public record Environment(String gitCommit, String jvm, String os, String arch, 
     }
 
     /**
-     * The environment of this process.
+     * The environment of this process, with the thread settings of every backend found
+     * ({@link Backend#threadSettings}).
      *
      * @param libraries       versions to record
      * @param backendThreads  the thread count given to the backend
      */
     public static Environment current(Map<String, String> libraries, int backendThreads) {
+        return current(libraries, backendThreads, Backends.available().stream()
+            .flatMap(b -> b.threadSettings(backendThreads).stream()).toList());
+    }
+
+    /**
+     * The environment of this process.
+     *
+     * @param libraries       versions to record
+     * @param backendThreads  the thread count given to the backend
+     * @param settings        the native thread settings whose values in effect are recorded (a backend's
+     *                        {@link Backend#threadSettings}); unset ones are left out
+     */
+    public static Environment current(Map<String, String> libraries, int backendThreads,
+                                      List<NativeSetting> settings) {
         Map<String, String> threads = new LinkedHashMap<>();
         threads.put("backend", Integer.toString(backendThreads));
-        for (String key : THREAD_SETTINGS) {
-            String value = key.contains(".") ? System.getProperty(key) : System.getenv(key);
+        for (NativeSetting setting : settings) {
+            String value = setting.inEffect();
             if (value != null) {
-                threads.put(key, value);
+                threads.put(setting.name(), value);
             }
         }
         return new Environment(currentGitCommit(), System.getProperty("java.vm.name") + " "

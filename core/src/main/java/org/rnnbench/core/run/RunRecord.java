@@ -52,4 +52,12 @@ public record RunRecord(String id, RunParams params, RunStatus status, String me
                 + " one of " + Arrays.toString(RunStatus.values()));
         }
     }
+
+    /** This record with another environment (a calibration added, say). */
+    public RunRecord withEnvironment(Environment other) {
+        return new RunRecord(id, params, status, message, encoding, topology, loss, canonicalParameters,
+            nativeParameters, trainFlopsPerStep, losses, stepNanos, primaryMetric, higherIsBetter, metrics,
+            chanceAnalytic, chanceEmpirical, targetLoss, stepsToTarget, secondsToTarget, gradNormsInitial,
+            gradNormsTrained, other, finishedAt);
+    }
 }

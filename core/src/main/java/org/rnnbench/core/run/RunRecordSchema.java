@@ -22,7 +22,7 @@ public final class RunRecordSchema {
     /** The field holding the schema version. */
     public static final String FIELD = "schemaVersion";
     /** The version written now. */
-    public static final int CURRENT = 3;
+    public static final int CURRENT = 4;
 
     private static final List<String> VERSION_1 = List.of("id", "params.task", "params.backend", "params.cell",
         "params.hidden", "params.layers", "params.init", "params.optimizer", "params.learningRate",
@@ -36,8 +36,11 @@ public final class RunRecordSchema {
     /** Version 2 added the version field itself and no other. */
     private static final List<String> VERSION_2 = VERSION_1;
 
-    /** Version 3 adds {@code environment.scheduler}. */
-    private static final Map<Integer, List<String>> REQUIRED = Map.of(1, VERSION_1, 2, VERSION_2,
+    /** Version 3 added {@code environment.scheduler}. */
+    private static final List<String> VERSION_3 = with(VERSION_1, "environment.scheduler");
+
+    /** Version 4 adds {@code environment.calibration}. */
+    private static final Map<Integer, List<String>> REQUIRED = Map.of(1, VERSION_1, 2, VERSION_2, 3, VERSION_3,
         CURRENT, fieldsOf(RunRecord.class, ""));
 
     private RunRecordSchema() {
@@ -86,6 +89,12 @@ public final class RunRecordSchema {
             }
         }
         return out;
+    }
+
+    private static List<String> with(List<String> fields, String added) {
+        List<String> out = new ArrayList<>(fields);
+        out.add(out.indexOf("environment.threads") + 1, added);
+        return List.copyOf(out);
     }
 
     /** The component names of a record type, recursing into components that are records themselves. */

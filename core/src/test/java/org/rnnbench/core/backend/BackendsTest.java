@@ -30,16 +30,11 @@ class BackendsTest {
     @TempDir
     Path dir;
 
-    /** A second backend claiming the reference's id. */
-    public static final class Impostor implements Backend {
-        @Override
-        public String id() {
-            return ReferenceBackend.ID;
-        }
-
+    /** A backend that runs nothing, of the id its subclass gives. */
+    abstract static class Nothing implements Backend {
         @Override
         public String description() {
-            return "claims an id that is taken";
+            return "runs nothing";
         }
 
         @Override
@@ -60,6 +55,22 @@ class BackendsTest {
         @Override
         public StackProbe probeStack(CellSpec cell, CanonicalWeights weights, Sequences input) {
             throw new IllegalArgumentException("it runs nothing at all");
+        }
+    }
+
+    /** A second backend claiming the reference's id. */
+    public static final class Impostor extends Nothing {
+        @Override
+        public String id() {
+            return ReferenceBackend.ID;
+        }
+    }
+
+    /** A variant of the reference. */
+    public static final class Twin extends Nothing {
+        @Override
+        public String id() {
+            return ReferenceBackend.ID + ":twin";
         }
     }
 
@@ -106,5 +117,33 @@ class BackendsTest {
         IllegalStateException e = withServices(() -> assertThrows(IllegalStateException.class, Backends::available),
             ReferenceBackend.class, Impostor.class);
         assertTrue(e.getMessage().contains("two backends claim the id 'reference'"), e.getMessage());
+    }
+
+    @Test
+    void aVariantBelongsToItsMainBackendAndIsNotMain() throws Exception {
+        Backend twin = withServices(() -> Backends.get("reference:twin"), ReferenceBackend.class, Twin.class);
+        assertEquals("reference", twin.mainId());
+        assertTrue(twin.isVariant());
+        assertEquals(java.util.List.of("reference"), withServices(Backends::mainIds, ReferenceBackend.class,
+            Twin.class));
+        assertEquals("reference, reference:twin", withServices(Backends::ids, ReferenceBackend.class, Twin.class));
+    }
+
+    @Test
+    void aBackendDescribesNoSettingsDeviationsOrProductsByDefault() {
+        Backend twin = new Twin();
+        assertTrue(twin.threadSettings(4).isEmpty());
+        assertTrue(twin.jvmOptions().isEmpty());
+        assertTrue(twin.propertyPrefixes().isEmpty());
+        assertTrue(twin.sgemms().isEmpty());
+        assertTrue(twin.knownDeviation(org.rnnbench.core.spec.CellType.GRU).isEmpty());
+        assertTrue(!twin.isReference());
+    }
+
+    @Test
+    void aNativeSettingReadsItsKindOfValue() {
+        assertEquals(System.getProperty("java.version"), NativeSetting.property("java.version", "x").inEffect());
+        assertEquals(System.getenv("PATH"), NativeSetting.environment("PATH", "x").inEffect());
+        assertThrows(IllegalArgumentException.class, () -> NativeSetting.environment(" ", "1"));
     }
 }

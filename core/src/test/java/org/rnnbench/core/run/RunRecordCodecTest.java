@@ -105,7 +105,7 @@ class RunRecordCodecTest {
             JsonObject o = tree(record());
             o.remove(field);
             String message = rejection(o.toString());
-            assertTrue(message.contains("schema version 3 requires " + field), message);
+            assertTrue(message.contains("schema version " + RunRecordSchema.CURRENT + " requires " + field), message);
             o.remove(RunRecordSchema.FIELD);
             assertTrue(rejection(o.toString()).contains("schema version 1 requires " + field), rejection(o.toString()));
         }
@@ -136,16 +136,28 @@ class RunRecordCodecTest {
         RunRecord back = RunRecordCodec.fromJson(o.toString(), "v2.jsonl:1");
         assertEquals(java.util.Map.of(), back.environment().scheduler());
         assertTrue(rejection(tree(record()).toString().replace("\"scheduler\"", "\"schedulerX\""))
-            .contains("schema version 3 requires environment.scheduler"));
+            .contains("schema version " + RunRecordSchema.CURRENT + " requires environment.scheduler"));
+    }
+
+    @Test
+    void aVersionThreeLineWithoutCalibrationStillReads() {
+        JsonObject o = tree(record());
+        o.getAsJsonObject("environment").remove("calibration");
+        o.add(RunRecordSchema.FIELD, JsonParser.parseString("3"));
+        assertEquals(java.util.Map.of(), RunRecordCodec.fromJson(o.toString(), "v3.jsonl:1").environment()
+            .calibration());
+        o.add(RunRecordSchema.FIELD, JsonParser.parseString("4"));
+        assertTrue(rejection(o.toString()).contains("schema version 4 requires environment.calibration"),
+            rejection(o.toString()));
     }
 
     @Test
     void anUnknownSchemaVersionIsRefused() {
-        for (String v : new String[] {"4", "0", "\"2\"", "2.5"}) {
+        for (String v : new String[] {Integer.toString(RunRecordSchema.CURRENT + 1), "0", "\"2\"", "2.5"}) {
             JsonObject o = tree(record());
             o.add(RunRecordSchema.FIELD, JsonParser.parseString(v));
             assertTrue(rejection(o.toString()).contains("schemaVersion " + v.replace("\"", "") + " is not one this"
-                + " rnnbench reads (1 to 3)") || rejection(o.toString()).contains("schemaVersion " + v + " is not"),
+                + " rnnbench reads (1 to " + RunRecordSchema.CURRENT + ")") || rejection(o.toString()).contains("schemaVersion " + v + " is not"),
                 rejection(o.toString()));
         }
     }
@@ -160,8 +172,9 @@ class RunRecordCodecTest {
             assertTrue(current.contains("params." + c.getName()), c.getName());
         }
         assertTrue(current.containsAll(RunRecordSchema.required(1)), "later versions only add fields");
-        assertTrue(current.contains("environment.scheduler"));
+        assertTrue(current.contains("environment.scheduler") && current.contains("environment.calibration"));
         assertEquals(RunRecordSchema.required(1), RunRecordSchema.required(2));
-        assertThrows(IllegalArgumentException.class, () -> RunRecordSchema.required(4));
+        assertEquals(RunRecordSchema.required(3).size() + 1, current.size(), "version 4 adds the calibration");
+        assertThrows(IllegalArgumentException.class, () -> RunRecordSchema.required(RunRecordSchema.CURRENT + 1));
     }
 }

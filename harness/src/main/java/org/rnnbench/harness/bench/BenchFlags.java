@@ -1,19 +1,17 @@
 package org.rnnbench.harness.bench;
 
-import org.rnnbench.scratch.ScratchBackend;
-
-/** JVM flags of the benchmark forks (annotation values must be constants). */
+/**
+ * JVM flags of the benchmark forks (annotation values must be constants, so they cannot come from the backend SPI;
+ * what a backend needs beyond them {@link ForkSettings} applies or warns about inside the fork).
+ */
 final class BenchFlags {
-    /** The scratch kernels' Vector API, in every fork so that every fork sees the scratch backend. */
-    static final String VECTOR_MODULE = ScratchBackend.ADD_VECTOR_MODULE;
+    /** The incubating Vector API, in every fork: {@link GemmBenchmark#fmaPeak} and the pure-Java kernels use it. */
+    static final String VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
     /**
-     * Keeps C2 intrinsifying the scratch kernels' Vector API calls: only for benchmarks of the scratch backend
-     * alone; a benchmark over every backend gets it from the command line for its scratch forks (see
-     * {@link ModelState}).
+     * Keeps C2 intrinsifying Vector API calls in benchmarks of Java kernels alone; a benchmark over every backend
+     * gets a backend's JIT settings from the command line for that backend's forks (see {@link ForkSettings}).
      */
-    static final String NO_TYPE_SPECULATION = ScratchBackend.NO_TYPE_SPECULATION;
-    /** DJL never downloads. */
-    static final String DJL_OFFLINE = "-Dai.djl.offline=true";
+    static final String NO_TYPE_SPECULATION = "-XX:-UseTypeSpeculation";
 
     private BenchFlags() {
     }

@@ -1,6 +1,5 @@
 package org.rnnbench.harness.bench;
 
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -10,18 +9,21 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import org.rnnbench.scratch.gemm.GemmNN;
+import org.rnnbench.core.backend.Sgemm;
 
 /**
  * The scratch backend's single-thread GEMM {@code C = A * B} on a {@link GemmShape} (by default the gate product,
- * 32 x 160 x 512), the Vector API kernel beside its naive twin.
+ * 32 x 160 x 512), the Vector API kernel ({@code kernel=scratch/fast}) beside its naive twin ({@code scratch/naive}),
+ * reached through the backend SPI ({@link org.rnnbench.core.backend.Backend#sgemms}).
  * GFLOP/s = 2*M*N*K / time.
  *
  * <p>{@link #fmaPeak} probes the core's FMA throughput from Java: {@value #CHAINS} independent chains of 256-bit
@@ -43,38 +45,42 @@ public class GemmBenchmark {
     /** Floating-point operations of one {@link #fmaPeak} call: chains x steps x 8 lanes x 2. */
     static final long PEAK_FLOPS = (long) CHAINS * STEPS * 8 * 2;
 
-    private int m;
-    private int k;
-    private int n;
     private float[] a;
     private float[] b;
-    private float[] c;
 
-    /** A and B of the shape. */
+    /** A kernel of a backend, prepared on the operands of the shape. */
+    @State(Scope.Thread)
+    public static class Kernel {
+        /** {@code backend/name} of the kernel ({@link SgemmKernels}). */
+        @Param({"scratch/fast", "scratch/naive"})
+        public String kernel;
+
+        Sgemm.Product product;
+
+        /** Prepares the product. */
+        @Setup(Level.Trial)
+        public void setUp(GemmShape shape) {
+            product = SgemmKernels.prepare(kernel, shape);
+        }
+
+        /** Frees it. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            product.close();
+        }
+    }
+
+    /** Operands of {@link #fmaPeak}. */
     @Setup(Level.Trial)
     public void setUp(GemmShape shape) {
-        m = shape.m;
-        k = shape.k;
-        n = shape.n;
         a = shape.a();
         b = shape.b();
-        c = new float[m * n];
     }
 
-    /** The Vector API kernel. */
+    /** C = A * B with the kernel. */
     @Benchmark
-    public float fast() {
-        Arrays.fill(c, 0f);
-        GemmNN.fast(m, n, k, a, 0, k, b, 0, n, c, 0, n);
-        return c[c.length - 1];
-    }
-
-    /** The naive triple loop it is tested against. */
-    @Benchmark
-    public float naive() {
-        Arrays.fill(c, 0f);
-        GemmNN.naive(m, n, k, a, 0, k, b, 0, n, c, 0, n);
-        return c[c.length - 1];
+    public float gemm(Kernel kernel) {
+        return kernel.product.multiply();
     }
 
     /** {@value #CHAINS} independent chains of 8-lane fused multiply-adds, {@value #STEPS} steps each. */

@@ -8,9 +8,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The shape of a product {@code C (M, N) = A (M, K) * B (K, N)} shared by {@link GemmBenchmark} and
- * {@link SgemmReferenceBenchmark}, by default the gate product of DESIGN.md, 32 x 160 x 512 (batch 32; input 32 +
- * hidden 128; 4 gates x 128); {@code -p m=1024 -p k=1024 -p n=1024} gives a large square one. Operands are uniform
- * in [0, 1) from fixed seeds, the same in every benchmark.
+ * {@link SgemmReferenceBenchmark}, by default the gate product of an LSTM train step at the size of the speed
+ * figures (docs/SPEED.md), 32 x 160 x 512 (batch 32; input 32 + hidden 128; 4 gates x 128);
+ * {@code -p m=1024 -p k=1024 -p n=1024} gives a large square one. Operands are uniform in [0, 1) from fixed seeds,
+ * the same in every benchmark.
  */
 @State(Scope.Benchmark)
 public class GemmShape {

@@ -1,7 +1,5 @@
 package org.rnnbench.harness.bench;
 
-import java.lang.management.ManagementFactory;
-import java.util.List;
 import java.util.SplittableRandom;
 
 import org.openjdk.jmh.annotations.Level;
@@ -29,13 +27,12 @@ import org.rnnbench.core.weights.Initializer;
  * One backend's model and a fixed batch, made once per trial: a dense input of {@value #INPUT} features read by a
  * one-layer stack, a linear head with one output on the last step (many-to-one, MSE), initial weights from core's
  * {@link Initializer} (PyTorch's scheme, seed 0) and Adam at a small learning rate with clipping, so that thousands
- * of steps stay finite. The shape of DESIGN.md's speed figures: I=32, H=128, B=32, T=100.
+ * of steps stay finite. The shape of the speed figures of docs/SPEED.md: I=32, H=128, B=32, T=100.
  *
- * <p>ND4J and OpenBLAS read {@code OMP_NUM_THREADS} from the environment before the JMH fork starts; JMH cannot
- * set it per fork, so run the jar with it set to {@code threads} (a warning says so otherwise). Likewise the
- * backend's own {@link Backend#jvmOptions()}, which the forks of a benchmark over every backend do not carry: for
- * the scratch backend run with {@code -jvmArgsPrepend -XX:-UseTypeSpeculation} (a warning says so otherwise;
- * {@code scripts/speed-table.sh} does).
+ * <p>The backend's settings are applied in the fork as far as a fork can ({@link ForkSettings}): its system
+ * properties are set here, but environment variables (ND4J and OpenBLAS read {@code OMP_NUM_THREADS} before the fork
+ * starts) and JIT options (the scratch backend's {@code -XX:-UseTypeSpeculation}) must be given when starting the jar,
+ * for that backend's forks only; a warning says so otherwise ({@code scripts/speed-table.sh} does).
  */
 @State(Scope.Benchmark)
 public class ModelState {
@@ -74,19 +71,8 @@ public class ModelState {
     /** Makes the model and the batch. */
     @Setup(Level.Trial)
     public void setUp() {
-        String omp = System.getenv("OMP_NUM_THREADS");
-        if (backend.startsWith("dl4j") && !Integer.toString(threads).equals(omp)) {
-            System.err.println("warning: OMP_NUM_THREADS is " + omp + ", not " + threads + "; ND4J reads it before"
-                + " the fork starts (run: OMP_NUM_THREADS=" + threads + " java -jar benchmarks.jar ...)");
-        }
         Backend b = Backends.get(backend);
-        List<String> arguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        List<String> missing = b.jvmOptions().stream().filter(o -> !arguments.contains(o)).toList();
-        if (!missing.isEmpty()) {
-            System.err.println("warning: the " + backend + " backend runs with the JVM options " + missing
-                + ", which this fork lacks (run: java -jar benchmarks.jar ... -jvmArgsPrepend \""
-                + String.join(" ", missing) + "\")");
-        }
+        ForkSettings.apply(b, threads);
         ModelSpec spec = new ModelSpec(new InputEncoding.Dense(INPUT), CellType.parse(cell), hidden, 1,
             Topology.MANY_TO_ONE, 1, LossType.MSE);
         TrainSpec train = TrainSpec.adam(1e-4, batch, Integer.MAX_VALUE, 0).withClipNorm(1.0);

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {BenchFlags.VECTOR_MODULE, BenchFlags.DJL_OFFLINE})
+@Fork(value = 1, jvmArgsAppend = BenchFlags.VECTOR_MODULE)
 public class TrainStepBenchmark {
     /** One train step. */
     @Benchmark

@@ -7,6 +7,7 @@ import org.rnnbench.core.run.RunStatus;
 import org.rnnbench.harness.gradients.DecayFit;
 import org.rnnbench.reports.stats.Percentiles;
 import org.rnnbench.reports.stats.StepTimes;
+import org.rnnbench.reports.stats.TimeToTarget;
 
 /**
  * What the claims read from one run record. A diverged run, or a metric that is not finite, counts as infinitely
@@ -42,38 +43,29 @@ public final class Measures {
     /**
      * The steps until the mean training loss over the last {@value #TARGET_WINDOW} steps first reached the
      * record's target loss (counting that step); {@code +inf} when it never did. A window, not the first single
-     * step at the target: one batch's loss is noisy enough to touch the target long before the model does.
+     * step at the target that the record holds: one batch's loss is noisy enough to touch the target long before
+     * the model does.
      */
     public static double stepsToTarget(RunRecord r) {
-        double[] l = r.losses();
-        double target = r.targetLoss();
-        if (Double.isNaN(target) || l.length < TARGET_WINDOW) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double sum = 0;
-        for (int s = 0; s < l.length; s++) {
-            sum += l[s];
-            if (s >= TARGET_WINDOW) {
-                sum -= l[s - TARGET_WINDOW];
-            }
-            if (s >= TARGET_WINDOW - 1 && sum / TARGET_WINDOW <= target) {
-                return s + 1;
-            }
-        }
-        return Double.POSITIVE_INFINITY;
+        TimeToTarget t = windowedTimeToTarget(r);
+        return t.step() < 0 ? Double.POSITIVE_INFINITY : t.step() + 1;
     }
 
     /** The train seconds of those steps ({@link #stepsToTarget}); {@code +inf} when the target was never reached. */
     public static double secondsToTarget(RunRecord r) {
-        double steps = stepsToTarget(r);
-        if (Double.isInfinite(steps)) {
-            return steps;
+        TimeToTarget t = windowedTimeToTarget(r);
+        return t.step() < 0 ? Double.POSITIVE_INFINITY : t.seconds();
+    }
+
+    private static TimeToTarget windowedTimeToTarget(RunRecord r) {
+        double[] l = r.losses();
+        double[] mean = new double[l.length];
+        double sum = 0;
+        for (int s = 0; s < l.length; s++) {
+            sum += l[s] - (s >= TARGET_WINDOW ? l[s - TARGET_WINDOW] : 0);
+            mean[s] = s >= TARGET_WINDOW - 1 ? sum / TARGET_WINDOW : Double.NaN;
         }
-        long nanos = 0;
-        for (int s = 0; s < (int) steps; s++) {
-            nanos += r.stepNanos()[s];
-        }
-        return nanos / 1e9;
+        return TimeToTarget.of(mean, r.stepNanos(), r.targetLoss());
     }
 
     /**

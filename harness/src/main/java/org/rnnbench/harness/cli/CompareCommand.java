@@ -56,6 +56,11 @@ public final class CompareCommand implements Callable<Integer> {
         + " times (default 10%%).")
     String warmup = Double.toString(CompareSettings.DEFAULTS.warmupFraction());
 
+    @Option(names = "--allow-machine-change", description = "Judge step times relative to the machine's measured"
+        + " speed even when the two sides' calibrations differ by more than the threshold (refused otherwise, exit"
+        + " 2).")
+    boolean allowMachineChange;
+
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the summary to FILE.")
     Path markdown;
 
@@ -71,7 +76,8 @@ public final class CompareCommand implements Callable<Integer> {
                 .withThreshold(CompareSettings.parseFraction("--threshold", threshold))
                 .withMetricSigmas(metricSigmas)
                 .withChanceFraction(CompareSettings.parseFraction("--chance-fraction", chanceFraction))
-                .withWarmupFraction(CompareSettings.parseFraction("--warmup", warmup));
+                .withWarmupFraction(CompareSettings.parseFraction("--warmup", warmup))
+                .withAllowMachineChange(allowMachineChange);
             c = Compare.run(baseline, current, settings);
         } catch (ResultsException | IllegalArgumentException e) {
             throw new UsageException("compare: " + UsageException.firstLine(e.getMessage()));

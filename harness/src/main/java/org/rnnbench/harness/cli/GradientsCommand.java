@@ -60,8 +60,8 @@ public final class GradientsCommand implements Callable<Integer>, SweepCommand {
     List<String> activations;
 
     @Option(names = "--backends", split = ",", paramLabel = "ID", defaultValue = "scratch,djl",
-        description = "Backend ids; default ${DEFAULT-VALUE} (add dl4j for a third opinion: at T=1000 its"
-            + " dL/dh_t takes minutes per cell).")
+        description = "Backend ids; default ${DEFAULT-VALUE} (add the third main backend for a third opinion: at"
+            + " T=1000 DL4J's dL/dh_t takes minutes per cell).")
     List<String> backends;
 
     @Option(names = "--inits", split = ",", paramLabel = "INIT", defaultValue = "pytorch",

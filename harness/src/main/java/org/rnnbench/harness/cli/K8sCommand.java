@@ -64,8 +64,8 @@ public final class K8sCommand implements Callable<Integer> {
     @Option(names = "--cpu", paramLabel = "C", description = "CPUs of each shard pod; default --threads.")
     Integer cpu;
 
-    @Option(names = "--memory", paramLabel = "M", description = "Memory of each shard pod, e.g. 4Gi; default 2Gi,"
-        + " 4Gi when the sweep runs dl4j or djl.")
+    @Option(names = "--memory", paramLabel = "M", description = "Memory of each shard pod, e.g. 4Gi; default 2Gi plus"
+        + " the native memory its backends ask for (4Gi with a framework backend).")
     String memory;
 
     @Unmatched

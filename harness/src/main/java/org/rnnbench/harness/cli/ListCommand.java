@@ -65,16 +65,29 @@ public final class ListCommand implements Callable<Integer> {
     }
 
     private static void backends(PrintWriter out) throws IOException, InterruptedException {
-        out.println("backends (variants indented under their base; versions as a worker JVM sees them):");
+        out.println("backends (variants indented under their main backend; versions as a worker JVM sees them; the"
+            + " suites run the main ones):");
         for (BackendInfo b : describe()) {
-            boolean variant = b.id().contains(":");
-            out.printf("  %s%-16s %s%n", variant ? "  " : "", b.id(), b.description());
-            if (!b.versions().isEmpty() && !variant) {
-                out.printf("  %-16s %s%n", "", b.versions().entrySet().stream().map(e -> e.getKey() + " "
-                    + e.getValue()).collect(Collectors.joining(", ")));
+            out.printf("  %s%-16s %s%s%n", b.variant() ? "  " : "", b.id(), b.description(),
+                b.reference() ? " [reference]" : "");
+            if (b.variant()) {
+                continue;
+            }
+            if (!b.versions().isEmpty()) {
+                detail(out, "versions", b.versions().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .toList());
+            }
+            detail(out, "threads", b.threadSettings().isEmpty() ? List.of("its own pool (--threads)")
+                : b.threadSettings());
+            if (!b.jvmOptions().isEmpty()) {
+                detail(out, "JVM options", b.jvmOptions());
             }
         }
         out.println();
+    }
+
+    private static void detail(PrintWriter out, String what, List<String> items) {
+        out.printf("  %-16s %s: %s%n", "", what, String.join(", ", items));
     }
 
     /** The backends as a worker JVM sees them; this JVM's view if the worker fails. */

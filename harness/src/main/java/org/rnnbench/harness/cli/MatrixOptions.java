@@ -63,7 +63,7 @@ public final class MatrixOptions {
 
     /** The matrix on {@code backends}, with a target loss (null for each task's default). */
     Matrix matrix(List<String> backends, Double targetLoss) {
-        return new Matrix(tasks, cells, backends == null ? Suites.MAIN_BACKENDS : backends, hidden, layers, seeds,
+        return new Matrix(tasks, cells, backends == null ? Suites.mainBackends() : backends, hidden, layers, seeds,
             init, optimizer, lr, clip, tbptt, batch, steps, targetLoss);
     }
 }

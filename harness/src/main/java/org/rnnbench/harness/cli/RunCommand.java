@@ -45,7 +45,8 @@ public final class RunCommand implements Callable<Integer>, SweepCommand {
     String suite;
 
     @Option(names = "--backends", split = ",", paramLabel = "ID",
-        description = "Backend ids; default scratch,dl4j,djl (with a suite: restricts it).")
+        description = "Backend ids; default the main backends, variants left out (see 'rnnbench list backends'; with a"
+            + " suite: restricts it).")
     List<String> backends;
 
     @Mixin

@@ -71,8 +71,8 @@ public final class SlurmCommand implements Callable<Integer> {
     @Option(names = "--cpus-per-task", paramLabel = "C", description = "CPUs of each shard; default --threads.")
     Integer cpusPerTask;
 
-    @Option(names = "--mem", paramLabel = "M", description = "Memory of each shard, e.g. 8G; default 2G, 4G when"
-        + " a shard runs dl4j or djl (their native memory).")
+    @Option(names = "--mem", paramLabel = "M", description = "Memory of each shard, e.g. 8G; default 2G plus the"
+        + " native memory its backends ask for (4G with a framework backend).")
     String mem;
 
     @Option(names = "--account", paramLabel = "A", description = "Slurm account to charge.")

@@ -194,12 +194,11 @@ public final class VerifyCommand implements Callable<Integer> {
         return cases;
     }
 
-    /** The backends, checked; by default every one found, scratch first as the reference. */
+    /** The backends, checked; by default every one found, the reference ({@link Backend#isReference}) first. */
     List<String> backendIds() {
         List<String> ids = new ArrayList<>();
         if (backends == null) {
-            Backends.available().stream().map(Backend::id).forEach(ids::add);
-            ids.sort(Comparator.comparing((String id) -> !id.equals("scratch")));
+            Backends.referenceFirst(Backends.available()).stream().map(Backend::id).forEach(ids::add);
         } else {
             for (String b : backends) {
                 String id = Planner.backendId(b);

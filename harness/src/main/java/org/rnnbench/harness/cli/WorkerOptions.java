@@ -9,8 +9,8 @@ import org.rnnbench.harness.plan.Planner;
 /** Options of every command that starts backend worker JVMs: their thread count and the JVM they run on. */
 public final class WorkerOptions {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-        description = "Compute threads per backend (OMP_NUM_THREADS, DJL's thread properties, scratch's pool);"
-            + " default ${DEFAULT-VALUE}.")
+        description = "Compute threads per backend (each backend's thread settings, e.g. OMP_NUM_THREADS; see"
+            + " 'rnnbench list backends'); default ${DEFAULT-VALUE}.")
     int threads;
 
     @Option(names = "--java", paramLabel = "PATH",

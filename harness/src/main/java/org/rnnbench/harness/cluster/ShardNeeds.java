@@ -2,9 +2,12 @@ package org.rnnbench.harness.cluster;
 
 import java.util.Collection;
 
+import org.rnnbench.core.backend.Backend;
+import org.rnnbench.core.backend.Backends;
+
 /**
  * What one shard asks its scheduler for when the user does not say: a time limit from the cost model's estimate
- * with a margin, and memory from the backends it runs.
+ * with a margin, and memory from what the backends it runs say they need.
  */
 public final class ShardNeeds {
     /** The estimate is multiplied by this... */
@@ -13,10 +16,6 @@ public final class ShardNeeds {
     public static final double TIME_SLACK_SECONDS = 900;
     /** The harness's JVM and one worker JVM's heap. */
     static final double BASE_BYTES = 2.0 * (1L << 30);
-    /** The native memory of a framework backend (DL4J's ND4J, DJL's libtorch), outside the JVM heap. */
-    static final double NATIVE_BYTES = 2.0 * (1L << 30);
-    /** The backend that runs on the JVM heap alone. */
-    static final String PURE_JAVA_BACKEND = "scratch";
 
     private ShardNeeds() {
     }
@@ -26,9 +25,15 @@ public final class ShardNeeds {
         return estimateSeconds * TIME_FACTOR + TIME_SLACK_SECONDS;
     }
 
-    /** The memory in bytes for a shard running {@code backends}. */
+    /**
+     * The memory in bytes for a shard running {@code backends} one after another: the JVMs' share and the largest
+     * native memory one of them asks for ({@link Backend#nativeMemoryBytes}).
+     */
     public static double bytes(Collection<String> backends) {
-        boolean framework = backends.stream().anyMatch(b -> !b.equals(PURE_JAVA_BACKEND));
-        return BASE_BYTES + (framework ? NATIVE_BYTES : 0);
+        long nativeBytes = 0;
+        for (String id : backends) {
+            nativeBytes = Math.max(nativeBytes, Backends.get(id).nativeMemoryBytes());
+        }
+        return BASE_BYTES + nativeBytes;
     }
 }

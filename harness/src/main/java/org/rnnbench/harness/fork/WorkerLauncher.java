@@ -4,47 +4,43 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.Backends;
+import org.rnnbench.core.backend.NativeSetting;
 import org.rnnbench.core.run.Environment;
 import org.rnnbench.harness.worker.Protocol;
 import org.rnnbench.harness.worker.WorkerMain;
-import org.rnnbench.scratch.ScratchBackend;
 
 /**
  * Starts worker JVMs ({@link WorkerMain}) on the parent's class path, on the {@code java} of
- * {@link WorkerSettings} (the parent's own unless {@code --java} says otherwise), with the flags every backend needs and one
- * backend's thread settings in place before any native library loads:
+ * {@link WorkerSettings} (the parent's own unless {@code --java} says otherwise), with what the worker's backend
+ * says of itself through the SPI in place before any native library loads:
  * <ul>
- *   <li>environment {@code OMP_NUM_THREADS}, {@code MKL_NUM_THREADS}, {@code OPENBLAS_NUM_THREADS} = threads (ND4J
- *       and OpenBLAS read them when they load);</li>
- *   <li>{@code -Dai.djl.pytorch.num_threads} and {@code -Dai.djl.pytorch.num_interop_threads} = threads, and
- *       {@code -Dai.djl.offline=true} so that DJL fails at once instead of trying a download;</li>
- *   <li>{@code --add-modules=jdk.incubator.vector} in every worker, so that each sees the scratch backend;</li>
- *   <li>the {@link Backend#jvmOptions()} of the worker's backend, and of no other (the scratch backend's
- *       {@code -XX:-UseTypeSpeculation} is for its kernels, not a setting the frameworks' workers should run
- *       under);</li>
+ *   <li>its {@link Backend#jvmOptions()}, and no other backend's (one backend's JIT setting is not a setting the
+ *       others should run under);</li>
+ *   <li>its {@link Backend#threadSettings} for the thread count: environment variables in the worker's
+ *       environment, system properties on its command line (replacing values the user gave the parent);</li>
+ *   <li>the system properties the user gave the parent for its libraries ({@link Backend#propertyPrefixes}, e.g.
+ *       {@code -Dorg.bytedeco.javacpp.cachedir}) and for logging ({@code org.slf4j.*});</li>
  *   <li>{@code RNNBENCH_GIT_COMMIT}, asked of git once by the parent, for every record's provenance.</li>
  * </ul>
- * System properties the user gave the parent for the frameworks ({@code ai.djl.*}, {@code org.bytedeco.*},
- * {@code org.nd4j.*}, {@code org.slf4j.*}, e.g. {@code -Dorg.bytedeco.javacpp.cachedir}) pass on to the worker, as
- * does {@code DJL_CACHE_DIR} with the rest of the environment; extra JVM options for workers (say {@code -Xmx16g})
+ * A worker for no backend in particular (the one that lists them all) gets the union of every backend's options and
+ * settings. The rest of the environment passes on as it is; extra JVM options for workers (say {@code -Xmx16g})
  * come from the environment variable {@value #WORKER_OPTS}.
  */
 public final class WorkerLauncher {
-    /** The JVM flags every worker gets. */
-    public static final List<String> JVM_FLAGS = List.of(ScratchBackend.ADD_VECTOR_MODULE);
     /** Environment variable with extra JVM options for worker JVMs, split on white space. */
     public static final String WORKER_OPTS = "RNNBENCH_WORKER_OPTS";
-    /** Environment variables set to the thread count. */
-    public static final List<String> THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS",
-        "OPENBLAS_NUM_THREADS");
-    private static final List<String> PASSED_PROPERTY_PREFIXES = List.of("ai.djl.", "org.bytedeco.", "org.nd4j.",
-        "org.slf4j.");
+    /** Prefix of the logging properties every worker gets from the parent. */
+    static final String LOGGING_PREFIX = "org.slf4j.";
 
     private final int threads;
     private final Path java;
@@ -64,25 +60,27 @@ public final class WorkerLauncher {
 
     /** The command line of a worker for {@code backend}, or for none in particular when it is null. */
     public List<String> command(String kind, Path jobFile, String backend) {
+        List<Backend> backends = backendsOf(backend);
+        List<NativeSetting> settings = settings(backends);
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
-        cmd.addAll(JVM_FLAGS);
-        if (backend != null) {
-            Backends.get(backend).jvmOptions().stream().filter(o -> !cmd.contains(o)).forEach(cmd::add);
-        }
+        backends.stream().flatMap(b -> b.jvmOptions().stream()).filter(o -> !cmd.contains(o)).forEach(cmd::add);
         String extra = System.getenv(WORKER_OPTS);
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.strip().split("\\s+")));
         }
-        for (String key : System.getProperties().stringPropertyNames()) {
-            if (PASSED_PROPERTY_PREFIXES.stream().anyMatch(key::startsWith) && !isThreadProperty(key)) {
+        List<String> prefixes = new ArrayList<>(List.of(LOGGING_PREFIX));
+        backends.forEach(b -> prefixes.addAll(b.propertyPrefixes()));
+        Set<String> settingNames = settings.stream().map(NativeSetting::name).collect(Collectors.toSet());
+        for (String key : new TreeSet<>(System.getProperties().stringPropertyNames())) {
+            if (prefixes.stream().anyMatch(key::startsWith) && !settingNames.contains(key)) {
                 cmd.add("-D" + key + "=" + System.getProperty(key));
             }
         }
-        cmd.add("-Dai.djl.pytorch.num_threads=" + threads);
-        cmd.add("-Dai.djl.pytorch.num_interop_threads=" + threads);
-        if (System.getProperty("ai.djl.offline") == null) {
-            cmd.add("-Dai.djl.offline=true");
+        for (NativeSetting s : settings) {
+            if (s.kind() == NativeSetting.Kind.SYSTEM_PROPERTY) {
+                cmd.add("-D" + s.name() + "=" + s.value());
+            }
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -92,8 +90,27 @@ public final class WorkerLauncher {
         return cmd;
     }
 
-    private static boolean isThreadProperty(String key) {
-        return key.equals("ai.djl.pytorch.num_threads") || key.equals("ai.djl.pytorch.num_interop_threads");
+    /** The environment variables a worker for {@code backend} (null: for none in particular) gets set. */
+    public Map<String, String> environment(String backend) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (NativeSetting s : settings(backendsOf(backend))) {
+            if (s.kind() == NativeSetting.Kind.ENVIRONMENT) {
+                env.put(s.name(), s.value());
+            }
+        }
+        env.put("RNNBENCH_GIT_COMMIT", gitCommit);
+        return env;
+    }
+
+    private static List<Backend> backendsOf(String backend) {
+        return backend == null ? Backends.available() : List.of(Backends.get(backend));
+    }
+
+    /** The thread settings of the backends, each name once (the first backend naming it decides). */
+    private List<NativeSetting> settings(List<Backend> backends) {
+        Map<String, NativeSetting> byName = new LinkedHashMap<>();
+        backends.forEach(b -> b.threadSettings(threads).forEach(s -> byName.putIfAbsent(s.name(), s)));
+        return List.copyOf(byName.values());
     }
 
     /**
@@ -105,11 +122,7 @@ public final class WorkerLauncher {
         throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder pb = new ProcessBuilder(command(kind, jobFile, backend));
-        Map<String, String> env = pb.environment();
-        for (String v : THREAD_VARIABLES) {
-            env.put(v, Integer.toString(threads));
-        }
-        env.put("RNNBENCH_GIT_COMMIT", gitCommit);
+        pb.environment().putAll(environment(backend));
         pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.redirectOutput(ProcessBuilder.Redirect.PIPE);
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);

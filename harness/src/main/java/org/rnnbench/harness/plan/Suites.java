@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.rnnbench.core.backend.Backends;
 import org.rnnbench.harness.UsageException;
 
 /**
- * The built-in suites. Every suite runs the three main backends and the four cells, so that each unit has
- * identical twins on the other backends.
+ * The built-in suites. Every suite runs the main backends registered (variants are left out; see
+ * {@link Backends#main()}) and the four cells, so that each unit has identical twins on the other backends.
  *
  * <ul>
  *   <li>{@code smoke}: tiny sizes and few steps, one many-to-one and one many-to-many task; under a minute.</li>
@@ -24,12 +25,15 @@ import org.rnnbench.harness.UsageException;
  * </ul>
  */
 public final class Suites {
-    /** The backends every suite runs. */
-    public static final List<String> MAIN_BACKENDS = List.of("scratch", "dl4j", "djl");
     /** The four cells. */
     public static final List<String> ALL_CELLS = List.of("rnn-tanh", "rnn-relu", "lstm", "gru");
 
     private Suites() {
+    }
+
+    /** The backends every suite runs: the registered main backends, the reference first. */
+    public static List<String> mainBackends() {
+        return Backends.mainIds();
     }
 
     /** Every suite, in listing order. */
@@ -88,7 +92,7 @@ public final class Suites {
 
     private static Matrix grid(List<String> tasks, List<String> cells, List<Integer> hidden, List<Long> seeds,
                                int batch, int steps, double lr) {
-        return new Matrix(tasks, cells, MAIN_BACKENDS, hidden, List.of(1), seeds, "pytorch", "adam", lr, 1.0, 0,
+        return new Matrix(tasks, cells, mainBackends(), hidden, List.of(1), seeds, "pytorch", "adam", lr, 1.0, 0,
             batch, steps, null);
     }
 }

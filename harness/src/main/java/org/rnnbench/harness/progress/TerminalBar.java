@@ -21,6 +21,7 @@ final class TerminalBar implements AutoCloseable {
     static final int PER_UNIT = 1000;
 
     private final ProgressBar bar;
+    private final LineConsumer line;
 
     /**
      * A bar of {@code total} units.
@@ -28,9 +29,10 @@ final class TerminalBar implements AutoCloseable {
      * @param secondsLeft the ETA in seconds, NaN when unknown
      */
     TerminalBar(PrintWriter err, int total, DoubleSupplier secondsLeft) {
+        this.line = new LineConsumer(err, width());
         this.bar = new ProgressBarBuilder().setTaskName("rnnbench").setInitialMax((long) total * PER_UNIT)
             .setUnit(" units", PER_UNIT).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
-            .setConsumer(new LineConsumer(err, width())).setEtaFunction(state -> {
+            .setConsumer(line).setEtaFunction(state -> {
                 double s = secondsLeft.getAsDouble();
                 return Double.isFinite(s) ? Optional.of(Duration.ofMillis(Math.round(s * 1000)))
                     : Optional.empty();
@@ -47,6 +49,8 @@ final class TerminalBar implements AutoCloseable {
     @Override
     public void close() {
         bar.close();
+        // the library closes its consumer only when its periodic redraw ran before; a short sweep may end sooner
+        line.close();
     }
 
     /** The width to draw in: {@code COLUMNS}, else 120; at least 40. */
@@ -63,6 +67,7 @@ final class TerminalBar implements AutoCloseable {
         private final PrintWriter err;
         private final int width;
         private int lastWidth;
+        private boolean closed;
 
         LineConsumer(PrintWriter err, int width) {
             this.err = err;
@@ -76,6 +81,9 @@ final class TerminalBar implements AutoCloseable {
 
         @Override
         public synchronized void accept(String rendered) {
+            if (closed) {
+                return; // a periodic redraw that was already running when the bar closed
+            }
             String line = rendered.length() > width - 1 ? rendered.substring(0, width - 1) : rendered;
             StringBuilder out = new StringBuilder("\r").append(line);
             for (int i = line.length(); i < lastWidth; i++) {
@@ -88,6 +96,10 @@ final class TerminalBar implements AutoCloseable {
 
         @Override
         public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
             if (lastWidth > 0) {
                 err.println();
                 err.flush();

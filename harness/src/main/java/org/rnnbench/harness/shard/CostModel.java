@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.rnnbench.core.backend.Backend;
+import org.rnnbench.core.backend.Backends;
+import org.rnnbench.core.cost.CostRates;
 import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.core.run.RunStatus;
 import org.rnnbench.harness.plan.TaskCatalog;
@@ -17,47 +20,15 @@ import org.rnnbench.harness.plan.TaskCatalog;
  * once. The whole estimate of a unit is multiplied by a correction measured from recorded step times, when there
  * are any ({@link #refined}).
  *
- * <p>The defaults come from the one-thread train-step table of docs/SPEED.md (AMD EPYC, 2 cores) and the smoke
- * suite's records on the same machine: scratch about 25 GFLOP/s and 2 us per cell step; djl about 28 GFLOP/s on
- * large models and 35-300 us per cell step (LSTM fused, GRU slowest); dl4j about 10 GFLOP/s and 0.8-7 ms per cell
- * step (its GRU is built from primitive ops). Absolute seconds are a guide; what the partition needs is the ratio
- * between units, which they get right to a small factor where a FLOP count alone is off by 100x.
+ * <p>The rates are each backend's own ({@link Backend#costRates}): a backend says what its units cost, so that
+ * the harness names none.
  *
- * @param rates       per backend id (variants use their backend's: {@code djl:unrolled} prices as {@code djl})
+ * @param rates       per backend id; an id not in the map prices as
+ *                    {@link CostRates#UNKNOWN_BACKEND}
  * @param corrections measured over estimated seconds, by {@code backend} and by {@code backend/cell}
  * @param records     how many records the corrections come from (0: the defaults)
  */
-public record CostModel(Map<String, Rates> rates, Map<String, Double> corrections, int records) {
-
-    /**
-     * What a backend costs.
-     *
-     * @param secondsPerFlop     per FLOP of core's formula
-     * @param secondsPerCellStep per cell step, by cell id; {@code *} for the cells not listed
-     * @param secondsPerUnit     per unit
-     * @param secondsPerStart    per worker JVM start (once per backend and shard)
-     */
-    public record Rates(double secondsPerFlop, Map<String, Double> secondsPerCellStep, double secondsPerUnit,
-                        double secondsPerStart) {
-        /** Copies the map. */
-        public Rates {
-            secondsPerCellStep = Map.copyOf(secondsPerCellStep);
-        }
-
-        double cellStep(String cell) {
-            return secondsPerCellStep.getOrDefault(cell, secondsPerCellStep.get(ANY_CELL));
-        }
-    }
-
-    /** The key of {@link Rates#secondsPerCellStep} for the cells not listed. */
-    public static final String ANY_CELL = "*";
-
-    private static final Map<String, Rates> DEFAULT_RATES = Map.of(
-        "scratch", new Rates(4e-11, Map.of(ANY_CELL, 2e-6), 0.15, 1.5),
-        "djl", new Rates(3.5e-11, Map.of("rnn-tanh", 1.2e-4, "rnn-relu", 1.2e-4, "lstm", 4e-5, "gru", 3e-4,
-            ANY_CELL, 1.5e-4), 0.1, 4),
-        "dl4j", new Rates(1e-10, Map.of("rnn-tanh", 8e-4, "rnn-relu", 8e-4, "lstm", 2e-3, "gru", 7e-3,
-            ANY_CELL, 2e-3), 0.5, 6));
+public record CostModel(Map<String, CostRates> rates, Map<String, Double> corrections, int records) {
 
     /** Copies the maps. */
     public CostModel {
@@ -65,9 +36,13 @@ public record CostModel(Map<String, Rates> rates, Map<String, Double> correction
         corrections = Map.copyOf(corrections);
     }
 
-    /** The model from the defaults alone: the same on every machine. */
+    /** The model from the registered backends' own rates alone: the same on every machine. */
     public static CostModel defaults() {
-        return new CostModel(DEFAULT_RATES, Map.of(), 0);
+        Map<String, CostRates> rates = new HashMap<>();
+        for (Backend b : Backends.available()) {
+            rates.put(b.id(), b.costRates());
+        }
+        return new CostModel(rates, Map.of(), 0);
     }
 
     /**
@@ -112,7 +87,7 @@ public record CostModel(Map<String, Rates> rates, Map<String, Double> correction
 
     /** Estimated seconds of a unit, its backend's JVM start not included. */
     public double seconds(Workload w) {
-        Rates r = rates(w.backend());
+        CostRates r = rates(w.backend());
         return (variable(w.backend(), w.cell(), w.flops(), w.timesteps()) + r.secondsPerUnit())
             * correction(w.backend(), w.cell());
     }
@@ -132,15 +107,14 @@ public record CostModel(Map<String, Rates> rates, Map<String, Double> correction
     }
 
     private double variable(String backend, String cell, double flops, double cellSteps) {
-        Rates r = rates(backend);
+        CostRates r = rates(backend);
         return flops * r.secondsPerFlop() + cellSteps * r.cellStep(cell);
     }
 
-    /** The rates of a backend id, its variant suffix dropped; an unknown backend prices as the slowest. */
-    Rates rates(String backend) {
-        String base = backend.contains(":") ? backend.substring(0, backend.indexOf(':')) : backend;
-        Rates r = rates.get(base);
-        return r != null ? r : rates.get("dl4j");
+    /** The rates of a backend id; an unknown one prices as {@link CostRates#UNKNOWN_BACKEND}. */
+    CostRates rates(String backend) {
+        CostRates r = rates.get(backend);
+        return r != null ? r : CostRates.UNKNOWN_BACKEND;
     }
 
     private static double median(List<Double> values) {

@@ -24,6 +24,7 @@ import org.rnnbench.core.spec.TrainSpec;
 import org.rnnbench.core.weights.CanonicalWeights;
 import org.rnnbench.core.weights.ParameterLayout;
 import org.rnnbench.harness.UsageException;
+import org.rnnbench.harness.calibration.Calibration;
 import org.rnnbench.harness.plan.PlannedUnit;
 import org.rnnbench.harness.plan.Planner;
 import org.rnnbench.harness.plan.TaskCatalog;
@@ -71,7 +72,8 @@ public final class UnitTrainer {
         this.evaluate = evaluate;
         this.threads = threads;
         this.resultsDir = resultsDir;
-        this.environment = Environment.current(libraries, threads);
+        this.environment = Environment.current(libraries, threads, backend.threadSettings(threads))
+            .withCalibration(Calibration.measure());
     }
 
     /** Runs a unit and returns its record; never throws for a failure of the backend. */

@@ -135,12 +135,10 @@ class BadInputTest {
     @Test
     void aSymlinkedRecordFileOrAnotherMatrixInTheSameDirectoryIsRefused() throws IOException {
         Path out = tmp.resolve("r");
-        String[] first = {"run", "--tasks", "adding-T6", "--cells", "gru", "--hidden", "4", "--steps", "2",
-            "--batch", "2", "--backends", "reference", "--out", out.toString(), "--progress", "none"};
+        String[] first = Cli.tinyRun(out, "gru");
         assertEquals(Main.EXIT_OK, Cli.run(first).code());
         String records = Files.readString(out.resolve("runs.jsonl"));
-        Cli.Result other = Cli.run("run", "--tasks", "adding-T6", "--cells", "lstm", "--hidden", "4", "--steps", "2",
-            "--batch", "2", "--backends", "reference", "--out", out.toString(), "--progress", "none");
+        Cli.Result other = Cli.run(Cli.tinyRun(out, "lstm"));
         assertEquals(Main.EXIT_USAGE, other.code(), other.err());
         assertEquals(1, other.errLines().size(), other.err());
         assertTrue(other.err().contains("holds the results of another run") && other.err().contains("use another"
@@ -218,8 +216,7 @@ class BadInputTest {
     @Test
     void aCorruptLineMetWhileResumingIsOneLineAndExitTwo() throws IOException {
         Path out = tmp.resolve("r");
-        String[] run = {"run", "--tasks", "adding-T6", "--cells", "gru", "--hidden", "4", "--steps", "2", "--batch",
-            "2", "--backends", "reference", "--out", out.toString(), "--progress", "none"};
+        String[] run = Cli.tinyRun(out, "gru");
         assertEquals(Main.EXIT_OK, Cli.run(run).code());
         Files.writeString(out.resolve("runs.jsonl"), "{\"id\": broken}\n", java.nio.file.StandardOpenOption.APPEND);
         Cli.Result r = Cli.run(run);

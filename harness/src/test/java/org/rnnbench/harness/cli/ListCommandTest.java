@@ -28,6 +28,7 @@ class ListCommandTest {
         Cli.Result r = Cli.run("list", "cells");
         assertEquals(Main.EXIT_OK, r.code(), r.err());
         assertTrue(r.out().startsWith("cells:"), r.out());
+        assertTrue(r.out().contains("min-lstm   3 gate blocks, gates of x only"), r.out());
         assertTrue(!r.out().contains("backends"), r.out());
     }
 }

@@ -127,4 +127,30 @@ class ReportCommandsTest {
         assertTrue(r.out().startsWith("## rnnbench compare: no regression (1 unit compared, 1 not: 1 only in the"
             + " baseline, 0 only in the current run)"), r.out());
     }
+
+    @Test
+    void compareRefusesMachinesOfOtherSpeedsUnlessAllowed() throws IOException {
+        Path a = calibrated(results("a", 1), 10);
+        Path b = calibrated(results("b", 1.5), 15);
+        Cli.Result refused = Cli.run("compare", a.toString(), b.toString());
+        assertEquals(Main.EXIT_USAGE, refused.code(), refused.out());
+        assertEquals(1, refused.errLines().size(), refused.err());
+        assertTrue(refused.err().contains("the machines are not comparable") && refused.err().contains(
+            "--allow-machine-change"), refused.err());
+        Cli.Result allowed = Cli.run("compare", a.toString(), b.toString(), "--allow-machine-change");
+        assertEquals(Main.EXIT_OK, allowed.code(), allowed.out());
+        assertTrue(allowed.out().contains("machine speed of backend scratch"), allowed.out());
+    }
+
+    /** The records of {@code dir} with a calibration of {@code gemmMs}. */
+    private static Path calibrated(Path dir, double gemmMs) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("runs.jsonl"))) {
+            RunRecord r = RunRecordCodec.fromJson(line, "x");
+            lines.add(RunRecordCodec.toJson(r.withEnvironment(r.environment().withCalibration(
+                Map.of("gemm_ms", gemmMs)))));
+        }
+        Files.write(dir.resolve("runs.jsonl"), lines);
+        return dir;
+    }
 }

@@ -96,7 +96,8 @@ class ShardedRunTest {
     @Test
     void theDryRunPrintsEveryShardAndWritesNothing() {
         Path out = tmp.resolve("dry");
-        Cli.Result r = Cli.run("run", "--suite", "smoke", "--shards", "4", "--dry-run", "--out", out.toString());
+        Cli.Result r = Cli.run("run", "--suite", "smoke", "--backends", "scratch,dl4j,djl", "--shards", "4",
+            "--dry-run", "--out", out.toString());
         assertEquals(Main.EXIT_OK, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).startsWith("shard") && lines.get(0).contains("estimated"), r.out());

@@ -20,9 +20,15 @@ class SuitesTest {
             List<PlannedUnit> units = new Planner(new TaskCatalog(), 16L << 30).plan(s.matrices(), 1);
             Set<String> backends = units.stream().map(u -> u.params().backend()).collect(Collectors.toSet());
             Set<String> cells = units.stream().map(u -> u.params().cell()).collect(Collectors.toSet());
-            assertEquals(Set.copyOf(Suites.MAIN_BACKENDS), backends, s.name());
+            assertEquals(Set.copyOf(Suites.mainBackends()), backends, s.name());
             assertEquals(Set.copyOf(Suites.ALL_CELLS), cells, s.name());
         }
+    }
+
+    @Test
+    void theMainBackendsAreTheRegisteredOnesWithoutVariantsReferenceFirst() {
+        // the tests register the double-precision reference and faulty variants of it (reference:throwing, ...)
+        assertEquals(List.of("scratch", "djl", "dl4j", "reference"), Suites.mainBackends());
     }
 
     @Test

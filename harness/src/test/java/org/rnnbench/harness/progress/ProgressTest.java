@@ -74,7 +74,7 @@ class ProgressTest {
             p.step(1, 2);
         }
         String out = text.toString();
-        assertTrue(out.startsWith("\r") && out.endsWith("\n"), out);
+        assertTrue(out.startsWith("\r") && out.endsWith("\n"), out.replace("\r", "<CR>").replace("\n", "<NL>"));
         assertEquals(1, out.split("\n", -1).length - 1, "one line, redrawn with carriage returns: " + out);
         String last = out.substring(out.lastIndexOf('\r') + 1).strip();
         assertTrue(last.contains(" 75% ") && last.contains("1/2 units"), "1.5 of 2 units: " + last);

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.rnnbench.core.cost.CostRates;
 import org.rnnbench.harness.plan.PlannedUnit;
 import org.rnnbench.harness.plan.Planner;
 import org.rnnbench.harness.plan.Suites;
@@ -22,7 +23,9 @@ class PartitionTest {
 
     private static List<Workload> suite(String name) {
         TaskCatalog tasks = new TaskCatalog();
-        List<PlannedUnit> units = new Planner(tasks, MEMORY).plan(Suites.get(name).matrices(), 1);
+        // the product's three backends (this test's class path also registers test backends)
+        List<PlannedUnit> units = new Planner(tasks, MEMORY).plan(Suites.get(name)
+            .withBackends(List.of("scratch", "dl4j", "djl")).matrices(), 1);
         return Workload.of(units, tasks);
     }
 
@@ -32,7 +35,7 @@ class PartitionTest {
 
     /** A model in which a dl4j LSTM cell step costs 2 ms and nothing else costs anything. */
     private static CostModel plain() {
-        CostModel.Rates r = new CostModel.Rates(0, Map.of(CostModel.ANY_CELL, 2e-3), 0, 0);
+        CostRates r = new CostRates(0, Map.of(CostRates.ANY_CELL, 2e-3), 0, 0);
         return new CostModel(Map.of("scratch", r, "djl", r, "dl4j", r), Map.of(), 0);
     }
 
@@ -72,7 +75,7 @@ class PartitionTest {
 
     @Test
     void aBackendsStartCostGathersItsUnits() {
-        CostModel.Rates r = new CostModel.Rates(0, Map.of(CostModel.ANY_CELL, 2e-3), 0, 10);
+        CostRates r = new CostRates(0, Map.of(CostRates.ANY_CELL, 2e-3), 0, 10);
         CostModel model = new CostModel(Map.of("scratch", r, "djl", r, "dl4j", r), Map.of(), 0);
         List<Workload> w = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

@@ -47,8 +47,7 @@ class WeightsFilesTest {
     @Test
     void retryFailedRecoversAUnitWhoseWeightsFileIsCorrupt() throws IOException {
         Path out = tmp.resolve("r");
-        String[] run = {"run", "--tasks", "adding-T6", "--cells", "gru", "--hidden", "4", "--steps", "2", "--batch",
-            "2", "--backends", "reference", "--out", out.toString(), "--progress", "none"};
+        String[] run = Cli.tinyRun(out, "gru");
         assertEquals(Main.EXIT_OK, Cli.run(run).code());
         Path weights;
         try (Stream<Path> s = Files.list(out.resolve("weights"))) {

@@ -42,7 +42,8 @@ class SweepOutcomesTest {
         Path out = tmp.resolve("r");
         Cli.Result r = Cli.run("run", "--tasks", "adding-T6", "--cells", "gru", "--hidden",
             FaultyBackends.CRASH_HIDDEN + ",4", "--steps", "6", "--batch", "2", "--backends",
-            "reference,test-diverging,test-throwing,test-crashing", "--out", out.toString(), "--progress", "none");
+            "reference,reference:diverging,reference:throwing,reference:crashing", "--out", out.toString(),
+            "--progress", "none");
         assertEquals(Main.EXIT_OK, r.code(), r.err());
         List<RunRecord> records = new RunStore(out).records();
         assertEquals(8, records.size(), "every unit once: " + records.stream().map(RunRecord::id).toList());
@@ -58,26 +59,25 @@ class SweepOutcomesTest {
         assertTrue(ok.trainFlopsPerStep() > 0);
         assertEquals(ok.canonicalParameters(), ok.nativeParameters());
         assertTrue(ok.environment().libraries().containsKey("rnnbench"));
-        assertEquals("1", ok.environment().threads().get("backend"));
-        assertEquals("1", ok.environment().threads().get("OMP_NUM_THREADS"));
-        assertEquals("1", ok.environment().threads().get("ai.djl.pytorch.num_threads"));
+        assertEquals(Map.of("backend", "1"), ok.environment().threads(),
+            "a record holds its own backend's thread settings only, and the reference names none");
 
-        RunRecord diverged = by.get("test-diverging/4");
+        RunRecord diverged = by.get("reference:diverging/4");
         assertEquals(RunStatus.DIVERGED, diverged.status());
         assertEquals(4, diverged.losses().length, "the curve is kept up to the first NaN");
         assertTrue(Double.isNaN(diverged.losses()[3]));
         assertTrue(diverged.message().contains("step 3"), diverged.message());
 
-        RunRecord failed = by.get("test-throwing/4");
+        RunRecord failed = by.get("reference:throwing/4");
         assertEquals(RunStatus.FAILED, failed.status());
         assertEquals("IllegalStateException: simulated failure (at train step 2)", failed.message());
         assertEquals(2, failed.losses().length);
 
-        RunRecord crashed = by.get("test-crashing/" + FaultyBackends.CRASH_HIDDEN);
+        RunRecord crashed = by.get("reference:crashing/" + FaultyBackends.CRASH_HIDDEN);
         assertEquals(RunStatus.FAILED, crashed.status());
         assertTrue(crashed.message().contains("exit code 134") && crashed.message().contains("simulated native abort"),
             crashed.message());
-        assertEquals(RunStatus.OK, by.get("test-crashing/4").status(), "a new worker ran the unit after the crash");
+        assertEquals(RunStatus.OK, by.get("reference:crashing/4").status(), "a new worker ran the unit after the crash");
 
         String csv = Files.readString(out.resolve(RunCsv.FILE));
         assertEquals(9, csv.lines().count(), "header and one row per unit");
@@ -100,12 +100,12 @@ class SweepOutcomesTest {
     void backendsStartFromTheSameWeightsFileAndTrainOnTheSameBatches() throws IOException {
         Path out = tmp.resolve("same");
         Cli.Result r = Cli.run("run", "--tasks", "adding-T6", "--cells", "rnn-tanh", "--hidden", "4", "--steps",
-            "3", "--batch", "2", "--backends", "reference,test-skewed", "--out", out.toString(), "--progress",
+            "3", "--batch", "2", "--backends", "reference,reference:skewed", "--out", out.toString(), "--progress",
             "none");
         assertEquals(Main.EXIT_OK, r.code(), r.err());
         List<RunRecord> records = new RunStore(out).records();
         assertEquals(2, records.size());
-        // test-skewed trains exactly as the reference: identical weights and batches give identical curves
+        // reference:skewed trains exactly as the reference: identical weights and batches give identical curves
         assertEquals(java.util.Arrays.toString(records.get(0).losses()),
             java.util.Arrays.toString(records.get(1).losses()));
         try (var files = Files.list(out.resolve("weights"))) {

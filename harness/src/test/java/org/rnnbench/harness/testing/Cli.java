@@ -28,6 +28,15 @@ public final class Cli {
         }
     }
 
+    /**
+     * The arguments of a tiny run (one unit on the in-test reference backend: adding-T6, hidden 4, 2 steps of
+     * batch 2) into {@code out}, for tests of the run machinery around it.
+     */
+    public static String[] tinyRun(Path out, String cell) {
+        return new String[] {"run", "--tasks", "adding-T6", "--cells", cell, "--hidden", "4", "--steps", "2",
+            "--batch", "2", "--backends", "reference", "--out", out.toString(), "--progress", "none"};
+    }
+
     /** Runs a command in this JVM. */
     public static Result run(String... args) {
         StringWriter out = new StringWriter();

@@ -54,7 +54,7 @@ public final class FaultyBackends {
     public static final class Diverging extends Base {
         @Override
         public String id() {
-            return "test-diverging";
+            return "reference:diverging";
         }
 
         @Override
@@ -75,7 +75,7 @@ public final class FaultyBackends {
     public static final class Throwing extends Base {
         @Override
         public String id() {
-            return "test-throwing";
+            return "reference:throwing";
         }
 
         @Override
@@ -98,7 +98,7 @@ public final class FaultyBackends {
     public static final class Crashing extends Base {
         @Override
         public String id() {
-            return "test-crashing";
+            return "reference:crashing";
         }
 
         @Override
@@ -120,7 +120,7 @@ public final class FaultyBackends {
     public static final class Skewed extends Base {
         @Override
         public String id() {
-            return "test-skewed";
+            return "reference:skewed";
         }
 
         @Override
@@ -143,7 +143,7 @@ public final class FaultyBackends {
     public static final class GruOnly extends Base {
         @Override
         public String id() {
-            return "test-gru-only";
+            return "reference:gru-only";
         }
 
         @Override

@@ -44,7 +44,7 @@ class VerifyReportTest {
     void theFusedGruVariantsMismatchIsShownButNotCounted() {
         Map<String, ProbeRunner.Result> results = new LinkedHashMap<>();
         results.put("scratch", new ProbeRunner.Result(probe(1), null, null));
-        results.put(KnownMismatches.DL4J_FUSED_GRU, new ProbeRunner.Result(probe(1.05f), null, null));
+        results.put("dl4j:fused-gru", new ProbeRunner.Result(probe(1.05f), null, null));
         boolean[] passed = new boolean[1];
         String text = report(CellType.GRU, results, passed);
         assertTrue(passed[0], text);
@@ -87,7 +87,7 @@ class VerifyReportTest {
             Float.NaN}));
         nan.put(ProbeTensors.GRAD_INPUT, new Tensor(ProbeTensors.GRAD_INPUT, new int[] {2}, new float[] {1,
             Float.POSITIVE_INFINITY}));
-        for (String other : List.of("djl", KnownMismatches.DL4J_FUSED_GRU)) {
+        for (String other : List.of("djl", "dl4j:fused-gru")) {
             Map<String, ProbeRunner.Result> results = new LinkedHashMap<>();
             results.put("scratch", new ProbeRunner.Result(nan, null, null));
             results.put(other, new ProbeRunner.Result(nan, null, null));
@@ -104,7 +104,7 @@ class VerifyReportTest {
     void aCaseWithoutAPairToCompareIsNotAPass() {
         Map<String, ProbeRunner.Result> results = new LinkedHashMap<>();
         results.put("scratch", new ProbeRunner.Result(probe(1), null, null));
-        results.put(KnownMismatches.DL4J_FUSED_GRU, new ProbeRunner.Result(null, null, "runs only GRU cells"));
+        results.put("dl4j:fused-gru", new ProbeRunner.Result(null, null, "runs only GRU cells"));
         VerifyCase c = VerifyCase.random(new CellSpec(CellType.LSTM, 2, 3, 1), Init.PYTORCH, 0, 1, 2);
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);

@@ -86,11 +86,9 @@ public final class MinCells {
             for (int k = 0; k < 2; k++) {
                 Activations.gate(true, gates, g + k * stride, gates, g + k * stride, n);
             }
-            // row b: work = log f - log i, with tanh(a/2) = 2 sigmoid(a) - 1
-            for (int j = 0; j < n; j += LANES) {
-                FloatVector tf = fromArray(SPECIES, gates, g + j).fma(2f, -1f).abs();
-                FloatVector ti = fromArray(SPECIES, gates, g + stride + j).fma(2f, -1f).abs();
-                fromArray(SPECIES, work, s + j).add(log1p(tf)).sub(log1p(ti)).intoArray(work, s + j);
+            // row b: work = log f - log i
+            for (int k = 0; k < 2; k++) {
+                addLog1pTanh(gates, g + k * stride, k == 0 ? 1f : -1f, work, s, n);
             }
             Activations.gate(true, work, s, u, uOff + s, n);
             // row b: h = h~ + u * (h_prev - h~)
@@ -130,17 +128,23 @@ public final class MinCells {
     }
 
     /**
-     * log1p(x) for x in [0, 1] up to a constant (it cancels in a difference): a degree-8 polynomial, least squares
-     * on Chebyshev nodes, absolute error below 2.5e-7 in float.
+     * {@code work += sign * log1p(|tanh(a/2)|)} for the n sigmoids {@code sigmoid(a)} at {@code off}, with
+     * {@code tanh(a/2) = 2 sigmoid(a) - 1} and log1p on [0, 1] up to a constant (it cancels in a difference) as a
+     * degree-8 polynomial, least squares on Chebyshev nodes, absolute error below 2.5e-7 in float. Arrays in and out:
+     * a vector crossing a call that C2 does not inline is boxed, and the minLSTM forward is past its inlining budget.
      */
-    private static FloatVector log1p(FloatVector x) {
-        FloatVector p = x.fma(-0.006074877644542125f, 0.0344185935237761f);
-        p = p.fma(x, FloatVector.broadcast(SPECIES, -0.09231376867523212f));
-        p = p.fma(x, FloatVector.broadcast(SPECIES, 0.16478349730339092f));
-        p = p.fma(x, FloatVector.broadcast(SPECIES, -0.2391907173237348f));
-        p = p.fma(x, FloatVector.broadcast(SPECIES, 0.3313340057257286f));
-        p = p.fma(x, FloatVector.broadcast(SPECIES, -0.49980116320383f));
-        p = p.fma(x, FloatVector.broadcast(SPECIES, 0.9999914545717518f));
-        return p.mul(x);
+    private static void addLog1pTanh(float[] sig, int off, float sign, float[] work, int wOff, int n) {
+        // sig and work are runs of n values, L at a time
+        for (int j = 0; j < n; j += LANES) {
+            FloatVector x = fromArray(SPECIES, sig, off + j).fma(2f, -1f).abs();
+            FloatVector p = x.fma(-0.006074877644542125f, 0.0344185935237761f);
+            p = p.fma(x, FloatVector.broadcast(SPECIES, -0.09231376867523212f));
+            p = p.fma(x, FloatVector.broadcast(SPECIES, 0.16478349730339092f));
+            p = p.fma(x, FloatVector.broadcast(SPECIES, -0.2391907173237348f));
+            p = p.fma(x, FloatVector.broadcast(SPECIES, 0.3313340057257286f));
+            p = p.fma(x, FloatVector.broadcast(SPECIES, -0.49980116320383f));
+            p = p.fma(x, FloatVector.broadcast(SPECIES, 0.9999914545717518f));
+            p.mul(x).mul(sign).add(fromArray(SPECIES, work, wOff + j)).intoArray(work, wOff + j);
+        }
     }
 }

@@ -82,7 +82,9 @@ public final class Compare {
             findings.add(StatusJudge.judge(u));
             MetricJudge.judge(u, baselineSeeds, settings).ifPresent(findings::add);
         }
-        findings.addAll(StepTimeJudge.judge(matched, settings, notes));
+        Map<String, Double> machine = MachineSpeed.ratios(baseline.runs(), current.runs());
+        MachineSpeed.check(machine, settings, baseline.dir().toString(), current.dir().toString(), notes);
+        findings.addAll(StepTimeJudge.judge(matched, settings, machine, notes));
         return new Comparison(baseline.dir(), current.dir(), baseline.runs().size(), current.runs().size(),
             settings, findings, onlyBaseline, onlyCurrent, notes, warnings);
     }

@@ -16,13 +16,15 @@ import org.rnnbench.reports.stats.StepTimes;
  * @param resamples      bootstrap rounds; default 2000
  * @param minSteps       fewest step times (after warm-up) on each side for a step-time verdict; default 5
  * @param seed           seed of the bootstrap; default 1
+ * @param allowMachineChange judge step times relative to the calibration even when the two sides' machine speeds
+ *                       differ by more than the threshold; default false (such a comparison is refused)
  */
 public record CompareSettings(double threshold, double metricSigmas, double chanceFraction, double warmupFraction,
-                              int resamples, int minSteps, long seed) {
+                              int resamples, int minSteps, long seed, boolean allowMachineChange) {
 
     /** The defaults. */
     public static final CompareSettings DEFAULTS = new CompareSettings(0.10, 3, 0.10, StepTimes.DEFAULT_WARMUP, 2000,
-        5, 1);
+        5, 1, false);
 
     /** Validates every field. */
     public CompareSettings {
@@ -66,21 +68,31 @@ public record CompareSettings(double threshold, double metricSigmas, double chan
 
     /** A copy with another step-time threshold. */
     public CompareSettings withThreshold(double value) {
-        return new CompareSettings(value, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps, seed);
+        return new CompareSettings(value, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps, seed,
+            allowMachineChange);
     }
 
     /** A copy with another number of seed standard deviations. */
     public CompareSettings withMetricSigmas(double value) {
-        return new CompareSettings(threshold, value, chanceFraction, warmupFraction, resamples, minSteps, seed);
+        return new CompareSettings(threshold, value, chanceFraction, warmupFraction, resamples, minSteps, seed,
+            allowMachineChange);
     }
 
     /** A copy with another fraction of the distance to chance. */
     public CompareSettings withChanceFraction(double value) {
-        return new CompareSettings(threshold, metricSigmas, value, warmupFraction, resamples, minSteps, seed);
+        return new CompareSettings(threshold, metricSigmas, value, warmupFraction, resamples, minSteps, seed,
+            allowMachineChange);
     }
 
     /** A copy with another warm-up fraction. */
     public CompareSettings withWarmupFraction(double value) {
-        return new CompareSettings(threshold, metricSigmas, chanceFraction, value, resamples, minSteps, seed);
+        return new CompareSettings(threshold, metricSigmas, chanceFraction, value, resamples, minSteps, seed,
+            allowMachineChange);
+    }
+
+    /** These settings with {@code allowMachineChange} replaced. */
+    public CompareSettings withAllowMachineChange(boolean value) {
+        return new CompareSettings(threshold, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps, seed,
+            value);
     }
 }

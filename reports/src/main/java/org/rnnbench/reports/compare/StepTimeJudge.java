@@ -62,9 +62,12 @@ final class StepTimeJudge {
     /**
      * Judges every unit and backend.
      *
-     * @param notes receives one line per backend on the between-run noise used
+     * @param machine backend to the machine's speed ratio, current over baseline ({@link MachineSpeed}); the
+     *                current step times are divided by it before they are judged (a backend not in it: 1)
+     * @param notes   receives one line per backend on the between-run noise used
      */
-    static List<Finding> judge(List<MatchedUnit> units, CompareSettings s, List<String> notes) {
+    static List<Finding> judge(List<MatchedUnit> units, CompareSettings s, Map<String, Double> machine,
+                               List<String> notes) {
         List<Finding> out = new ArrayList<>();
         Map<String, List<Measured>> byBackend = new TreeMap<>();
         for (MatchedUnit u : units) {
@@ -75,7 +78,9 @@ final class StepTimeJudge {
                     c.length + " steps", "-", "fewer than " + s.minSteps() + " step times after warm-up on a side"));
                 continue;
             }
-            RatioInterval r = Bootstrap.medianRatio(b, c, s.resamples(), 0.95, s.seed() ^ u.id().hashCode());
+            double speed = machine.getOrDefault(u.backend(), 1.0);
+            double[] relative = Arrays.stream(c).map(v -> v / speed).toArray();
+            RatioInterval r = Bootstrap.medianRatio(b, relative, s.resamples(), 0.95, s.seed() ^ u.id().hashCode());
             byBackend.computeIfAbsent(u.backend(), k -> new ArrayList<>())
                 .add(new Measured(u, Percentiles.median(b), Percentiles.median(c), r));
         }

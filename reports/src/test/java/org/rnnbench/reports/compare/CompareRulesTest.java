@@ -61,6 +61,34 @@ class CompareRulesTest {
     }
 
     @Test
+    void aSlowerMachineIsNotBlamedOnTheCode() {
+        List<RunRecord> b = Fixtures.map(baseline(), r -> Fixtures.calibrated(r, 10, 20));
+        List<RunRecord> loaded = Fixtures.map(baseline(), r -> Fixtures.calibrated(Fixtures.slower(r, 1.4), 14, 28));
+        ResultsException e = assertThrows(ResultsException.class, () -> compare(b, loaded));
+        assertTrue(e.getMessage().startsWith("the machines are not comparable: the calibration workload ran at"
+            + " another speed in " + tmp.resolve("c") + " than in " + tmp.resolve("b") + " (scratch x1.40, beyond the"
+            + " threshold of 10.0%)"), e.getMessage());
+        Comparison allowed = Compare.run(Fixtures.write(tmp.resolve("b"), b), Fixtures.write(tmp.resolve("c"),
+            loaded), CompareSettings.DEFAULTS.withAllowMachineChange(true));
+        assertEquals(List.of(), allowed.regressions(), allowed.markdown());
+        assertTrue(allowed.notes().stream().anyMatch(n -> n.startsWith("machine speed of backend scratch: its"
+            + " calibration took x1.40 as long")), allowed.notes().toString());
+        List<RunRecord> uncalibrated = Fixtures.map(baseline(), r -> Fixtures.slower(r, 1.4));
+        assertEquals(1, compare(baseline(), uncalibrated).exitCode(), "without a calibration the step times count");
+    }
+
+    @Test
+    void aRegressionOnAComparableMachineIsStillFlagged() {
+        List<RunRecord> b = Fixtures.map(baseline(), r -> Fixtures.calibrated(r, 10, 20));
+        List<RunRecord> c = Fixtures.map(baseline(), r -> Fixtures.calibrated(Fixtures.slower(r, 1.5), 10.5, 21));
+        Comparison cmp = compare(b, c);
+        assertEquals(1, cmp.exitCode(), cmp.markdown());
+        Finding backend = cmp.findings().stream().filter(f -> f.aspect() == Aspect.BACKEND_STEP_TIME).findFirst()
+            .orElseThrow();
+        assertEquals(1.5 / 1.05, backend.ratio(), 0.02, "judged relative to the machine's 5% slowdown");
+    }
+
+    @Test
     void aSlowdownBelowTheThresholdIsNotARegression() {
         List<RunRecord> b = baseline();
         List<RunRecord> c = new ArrayList<>(b);
@@ -162,11 +190,7 @@ class CompareRulesTest {
     void differentMachinesAreNoted() {
         RunRecord r = Fixtures.record("t", "scratch", "gru", 8, 1, 0.8, 1);
         RunRecord elsewhere = Fixtures.records("run-a").get(0);
-        RunRecord other = new RunRecord(r.id(), r.params(), r.status(), r.message(), r.encoding(), r.topology(),
-            r.loss(), r.canonicalParameters(), r.nativeParameters(), r.trainFlopsPerStep(), r.losses(), r.stepNanos(),
-            r.primaryMetric(), r.higherIsBetter(), r.metrics(), r.chanceAnalytic(), r.chanceEmpirical(),
-            r.targetLoss(), r.stepsToTarget(), r.secondsToTarget(), r.gradNormsInitial(), r.gradNormsTrained(),
-            elsewhere.environment(), r.finishedAt());
+        RunRecord other = r.withEnvironment(elsewhere.environment());
         Comparison cmp = compare(List.of(r), List.of(other));
         assertTrue(cmp.notes().stream().anyMatch(n -> n.startsWith("CPU differs")), cmp.notes().toString());
     }
