@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 import org.rnnbench.harness.Main;
+import org.rnnbench.harness.UsageException;
 import org.rnnbench.harness.cluster.ClusterException;
 import org.rnnbench.harness.cluster.Launcher;
 import org.rnnbench.harness.cluster.SbatchScripts;
@@ -63,7 +64,8 @@ public final class SlurmCommand implements Callable<Integer> {
     String partition;
 
     @Option(names = "--time", paramLabel = "HH:MM:SS", description = "Time limit of each shard; default the"
-        + " largest submitted shard's estimate x" + ShardNeeds.TIME_FACTOR + " + 10 minutes.")
+        + " largest submitted shard's estimate x" + (int) ShardNeeds.TIME_FACTOR + " + "
+        + (int) (ShardNeeds.TIME_SLACK_SECONDS / 60) + " minutes.")
     String time;
 
     @Option(names = "--cpus-per-task", paramLabel = "C", description = "CPUs of each shard; default --threads.")
@@ -94,8 +96,15 @@ public final class SlurmCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ShardId.checkCount("--shards", shards);
+        // the user's values are checked before anything is written
+        new SlurmResources(partition, account, time != null ? time : "1", cpusPerTask != null ? cpusPerTask : 1,
+            mem != null ? mem : "1G", sbatchArgs);
         ClusterSweep cs = ClusterSweep.parse("slurm", gradients, sweepArgs, shards);
         ShardedSweep sweep = cs.sweep();
+        if (sweep.out().toString().chars().anyMatch(Character::isWhitespace)) {
+            throw new UsageException("slurm: the results directory '" + sweep.out() + "' contains white space,"
+                + " which #SBATCH lines cannot carry; give --out a path without spaces");
+        }
         SweepTail.Plan plan = cs.plan();
         Partition split = ShardPlans.freeze(sweep.out(), plan.kind(), plan.name(), plan.units(), shards);
         Map<Integer, Integer> left = ShardProgress.left(sweep.out(),
@@ -117,14 +126,24 @@ public final class SlurmCommand implements Callable<Integer> {
         err.println("rnnbench: scripts in " + dir + "; results will be in " + sweep.out());
         String arraySpec = left.isEmpty() ? null : SbatchScripts.arraySpec(new ArrayList<>(left.keySet()));
         if (!submit && !await) {
+            if (arraySpec == null) {
+                err.println("rnnbench: every unit has a record; merge with: sbatch " + dir.resolve(SbatchScripts.MERGE));
+                return Main.EXIT_OK;
+            }
             err.println("rnnbench: submit with:");
-            err.println("  jid=$(sbatch --parsable" + (left.size() == shards || arraySpec == null ? ""
-                : " --array=" + arraySpec) + " " + dir.resolve(SbatchScripts.ARRAY) + ")");
+            err.println("  jid=$(sbatch --parsable" + (left.size() == shards ? "" : " --array=" + arraySpec) + " "
+                + dir.resolve(SbatchScripts.ARRAY) + ")");
             err.println("  sbatch --dependency=afterany:$jid " + dir.resolve(SbatchScripts.MERGE));
             return Main.EXIT_OK;
         }
         try {
-            return submit(SlurmClient.onPath(), dir, left.size() == shards ? "" : arraySpec, out, err);
+            SlurmClient slurm = SlurmClient.onPath();
+            List<String> active = slurm.active(SbatchScripts.comment(sweep));
+            if (!active.isEmpty()) {
+                throw new UsageException("slurm: jobs of " + sweep.out() + " are still queued or running ("
+                    + String.join(", ", active) + "); wait for them to end, or scancel them, before submitting again");
+            }
+            return submit(slurm, dir, left.size() == shards ? "" : arraySpec, out, err);
         } catch (ClusterException e) {
             err.println("rnnbench: " + e.getMessage());
             return Main.EXIT_FAILURE;
@@ -136,7 +155,7 @@ public final class SlurmCommand implements Callable<Integer> {
         try {
             launcher = Launcher.path().toString();
         } catch (ClusterException e) {
-            throw new org.rnnbench.harness.UsageException(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
         List<String> origin = new ArrayList<>(List.of("rnnbench"));
         origin.addAll(spec.commandLine().getParseResult().originalArgs());
@@ -187,8 +206,8 @@ public final class SlurmCommand implements Callable<Integer> {
             return end.exitCode();
         }
         err.println("rnnbench: merge job " + mergeJob + " ended " + end.state() + (end.signal() == 0 ? ""
-            : " (signal " + end.signal() + ")") + " without finishing; see " + log
-            + " and 'scontrol show job " + mergeJob + "'");
+            : " (signal " + end.signal() + ")") + " without finishing; see " + (Files.isRegularFile(log) ? log
+            + " and " : "") + "'scontrol show job " + mergeJob + "'");
         return Main.EXIT_FAILURE;
     }
 }

@@ -51,6 +51,7 @@ public final class SbatchScripts {
         lines.add("#   sbatch --dependency=afterany:$jid " + Shell.quote(dir.resolve(MERGE).toString()));
         lines.add("# Some shards only (those with units left): sbatch --array=1,3 " + array);
         lines.add("#SBATCH --job-name=rnnbench-" + sweep.name());
+        lines.add("#SBATCH --comment=" + comment(sweep));
         lines.add("#SBATCH --array=" + arraySpec(IntStream.range(0, sweep.shards()).boxed().toList()));
         lines.add("#SBATCH --cpus-per-task=" + res.cpusPerTask());
         lines.add("#SBATCH --time=" + res.time());
@@ -77,6 +78,7 @@ public final class SbatchScripts {
         lines.add("# Submitted after the array: sbatch --dependency=afterany:<array job id> "
             + Shell.quote(dir.resolve(MERGE).toString()));
         lines.add("#SBATCH --job-name=rnnbench-" + sweep.name() + "-merge");
+        lines.add("#SBATCH --comment=" + comment(sweep));
         lines.add("#SBATCH --cpus-per-task=1");
         lines.add("#SBATCH --time=" + MERGE_TIME);
         lines.add("#SBATCH --mem=" + MERGE_MEM);
@@ -84,6 +86,14 @@ public final class SbatchScripts {
         directives(lines, res);
         lines.add("exec " + Shell.join(sweep.mergeCommand(rnnbench)));
         return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * The comment both jobs carry, {@code rnnbench:OUT}, by which {@code rnnbench slurm} finds jobs of the same
+     * results directory still queued or running.
+     */
+    public static String comment(ShardedSweep sweep) {
+        return "rnnbench:" + sweep.out();
     }
 
     private static void directives(List<String> lines, SlurmResources res) {

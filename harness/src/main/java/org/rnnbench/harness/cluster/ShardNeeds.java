@@ -11,9 +11,9 @@ import org.rnnbench.core.backend.Backends;
  */
 public final class ShardNeeds {
     /** The estimate is multiplied by this... */
-    public static final double TIME_FACTOR = 1.5;
-    /** ...and this many seconds are added (JVM starts, a busy node, a model that is off). */
-    public static final double TIME_SLACK_SECONDS = 600;
+    public static final double TIME_FACTOR = 2;
+    /** ...and this many seconds are added (JVM starts, a slower or busy node, a model that is off). */
+    public static final double TIME_SLACK_SECONDS = 900;
     /** The harness's JVM and one worker JVM's heap. */
     static final double BASE_BYTES = 2.0 * (1L << 30);
 

@@ -23,16 +23,34 @@ public final class SlurmClient {
 
     private final String sbatch;
     private final String scontrol;
+    private final String squeue;
 
-    /** A client running {@code sbatch} and {@code scontrol} as found on the PATH, or the given executables. */
-    public SlurmClient(String sbatch, String scontrol) {
+    /** A client running the given {@code sbatch}, {@code scontrol} and {@code squeue} executables. */
+    public SlurmClient(String sbatch, String scontrol, String squeue) {
         this.sbatch = sbatch;
         this.scontrol = scontrol;
+        this.squeue = squeue;
     }
 
     /** The client of the Slurm commands on the PATH. */
     public static SlurmClient onPath() {
-        return new SlurmClient("sbatch", "scontrol");
+        return new SlurmClient("sbatch", "scontrol", "squeue");
+    }
+
+    /** The ids of the jobs (array tasks as {@code 12_[1-3]}) queued or running with this comment. */
+    public List<String> active(String comment) throws ClusterException {
+        Output o = exec(List.of(squeue, "-h", "-o", "%i|%k"));
+        if (o.code != 0) {
+            throw new ClusterException("squeue failed (exit " + o.code + "): " + firstLine(o.err));
+        }
+        List<String> ids = new ArrayList<>();
+        for (String line : o.out.lines().toList()) {
+            int bar = line.indexOf('|');
+            if (bar > 0 && line.substring(bar + 1).strip().equals(comment)) {
+                ids.add(line.substring(0, bar).strip());
+            }
+        }
+        return ids;
     }
 
     /**

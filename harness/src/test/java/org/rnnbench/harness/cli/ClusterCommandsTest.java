@@ -96,8 +96,12 @@ class ClusterCommandsTest {
             new String[] {"slurm", "--suite", "smoke", "--shards", "0"},
             new String[] {"k8s", "--suite", "smoke", "--shards", "2"},
             new String[] {"k8s", "--suite", "smoke", "--shards", "2", "--image", "i", "--memory", "4GB"})) {
-            Cli.Result r = Cli.run(args);
+            Path out = tmp.resolve("bad");
+            List<String> all = new java.util.ArrayList<>(List.of(args));
+            all.addAll(List.of("--out", out.toString()));
+            Cli.Result r = Cli.run(all.toArray(String[]::new));
             assertEquals(Main.EXIT_USAGE, r.code(), String.join(" ", args) + ": " + r.err());
+            assertFalse(Files.exists(out), "bad input writes nothing: " + String.join(" ", args));
             assertEquals(1, r.errLines().size(), r.err());
             assertTrue(r.errLines().get(0).startsWith("rnnbench: "), r.err());
             assertFalse(r.err().contains("Exception"), r.err());

@@ -45,7 +45,7 @@ class SbatchScriptsTest {
         assertEquals("#!/bin/bash", lines.get(0));
         for (String directive : List.of("#SBATCH --array=0-3", "#SBATCH --cpus-per-task=2", "#SBATCH --time=01:30:00",
             "#SBATCH --mem=4096M", "#SBATCH --partition=long", "#SBATCH --account=proj1", "#SBATCH --qos=high",
-            "#SBATCH --job-name=rnnbench-smoke")) {
+            "#SBATCH --job-name=rnnbench-smoke", "#SBATCH --comment=rnnbench:" + tmp.resolve("out dir"))) {
             assertTrue(lines.contains(directive), directive + " missing from:\n" + text);
         }
         String out = tmp.resolve("out dir").toString();
