@@ -1,8 +1,6 @@
 package org.rnnbench.djl.nn;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,13 +35,7 @@ public final class MinimalStack implements RecurrentStack {
             throw new IllegalArgumentException("MinimalStack runs min-gru and min-lstm, not " + cell.cell().id());
         }
         this.cell = cell;
-        Map<String, NDArray> map = new LinkedHashMap<>();
-        int rows = cell.gateRows();
-        for (int k = 0; k < cell.layers(); k++) {
-            map.put(ParameterLayout.weightIh(k), Nd.parameter(manager, rows, cell.layerInputSize(k)));
-            map.put(ParameterLayout.biasIh(k), Nd.parameter(manager, rows));
-        }
-        this.parameters = Collections.unmodifiableMap(map);
+        this.parameters = Nd.canonicalParameters(manager, cell);
     }
 
     @Override
@@ -54,11 +46,7 @@ public final class MinimalStack implements RecurrentStack {
     /** The sizes of the arrays held, one per canonical tensor: equal to the canonical count. */
     @Override
     public long nativeParameterCount() {
-        long n = 0;
-        for (NDArray a : parameters.values()) {
-            n += a.size();
-        }
-        return n;
+        return Nd.size(parameters);
     }
 
     @Override

@@ -1,9 +1,18 @@
 package org.rnnbench.djl.nn;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+
+import org.rnnbench.core.spec.CellSpec;
+import org.rnnbench.core.weights.ParameterLayout;
+import org.rnnbench.core.weights.ParameterShape;
 
 /**
  * NDArray helpers that keep every temporary in the caller's scope.
@@ -60,6 +69,27 @@ public final class Nd {
         NDArray a = manager.zeros(new Shape(shape), FLOAT);
         a.setRequiresGradient(true);
         return a;
+    }
+
+    /**
+     * Zero parameters (requiring gradients) for every tensor of a stack's canonical layout, by name in layout order,
+     * in {@code manager}: the arrays of a stack built from NDArray operations.
+     */
+    public static Map<String, NDArray> canonicalParameters(NDManager manager, CellSpec cell) {
+        Map<String, NDArray> map = new LinkedHashMap<>();
+        for (ParameterShape p : ParameterLayout.of(cell).parameters()) {
+            map.put(p.name(), parameter(manager, Arrays.stream(p.shape()).asLongStream().toArray()));
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** The number of values of the arrays. */
+    public static long size(Map<String, NDArray> arrays) {
+        long n = 0;
+        for (NDArray a : arrays.values()) {
+            n += a.size();
+        }
+        return n;
     }
 
     /** Copies {@code values} into an array of {@code shape} in {@code scope}. */

@@ -1,8 +1,6 @@
 package org.rnnbench.djl.nn;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,15 +27,7 @@ public final class UnrolledStack implements RecurrentStack {
     /** A stack whose parameters (zeros) live in {@code manager}. */
     public UnrolledStack(NDManager manager, CellSpec cell) {
         this.cell = cell;
-        Map<String, NDArray> map = new LinkedHashMap<>();
-        int rows = cell.gateRows();
-        for (int k = 0; k < cell.layers(); k++) {
-            map.put(ParameterLayout.weightIh(k), Nd.parameter(manager, rows, cell.layerInputSize(k)));
-            map.put(ParameterLayout.weightHh(k), Nd.parameter(manager, rows, cell.hiddenSize()));
-            map.put(ParameterLayout.biasIh(k), Nd.parameter(manager, rows));
-            map.put(ParameterLayout.biasHh(k), Nd.parameter(manager, rows));
-        }
-        this.parameters = Collections.unmodifiableMap(map);
+        this.parameters = Nd.canonicalParameters(manager, cell);
     }
 
     @Override
@@ -48,11 +38,7 @@ public final class UnrolledStack implements RecurrentStack {
     /** The sizes of the arrays held, one per canonical tensor: equal to the canonical count. */
     @Override
     public long nativeParameterCount() {
-        long n = 0;
-        for (NDArray a : parameters.values()) {
-            n += a.size();
-        }
-        return n;
+        return Nd.size(parameters);
     }
 
     @Override
