@@ -17,13 +17,13 @@ import org.rnnbench.core.backend.Backends;
 
 /**
  * The harness reaches backends through the core SPI only: no main source imports a backend's package or names a
- * registered backend id in a string, except as a default a user overrides on the command line: of a JMH
- * {@code @Param} (a benchmark's default list) or of a picocli option ({@code defaultValue}).
+ * registered backend id in a string, except in a JMH {@code @Param}'s default list (what a benchmark sweeps unless
+ * told otherwise); a command's default backends come from the SPI ({@code plan/DefaultBackends}).
  */
 class NoBackendNamedTest {
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Pattern DEFAULTS = Pattern.compile("@Param\\(\\{[^}]*\\}\\)|defaultValue = \"[^\"]*\"");
+    private static final Pattern DEFAULTS = Pattern.compile("@Param\\(\\{[^}]*\\}\\)");
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\n]*", Pattern.DOTALL);
 
     @Test

@@ -26,6 +26,7 @@ import org.rnnbench.harness.claims.ClaimsSection;
 import org.rnnbench.harness.claims.ClaimsTables;
 import org.rnnbench.harness.claims.Evidence;
 import org.rnnbench.harness.claims.Outcome;
+import org.rnnbench.harness.plan.DefaultBackends;
 import org.rnnbench.harness.plan.OptionCheck;
 import org.rnnbench.harness.plan.PlannedUnit;
 import org.rnnbench.harness.plan.Planner;
@@ -64,9 +65,10 @@ public final class ClaimsCommand implements Callable<Integer>, SweepCommand {
         + " default all.")
     List<String> only;
 
-    @Option(names = "--backends", split = ",", paramLabel = "ID", defaultValue = "scratch",
-        description = "Backend ids; default ${DEFAULT-VALUE} (the backends start from the same weights and"
-            + " batches; a verdict that differs between backends is reported as a finding).")
+    @Option(names = "--backends", split = ",", paramLabel = "ID",
+        description = "Backend ids; default the reference backend (see 'rnnbench list backends'; the backends start"
+            + " from the same weights and batches; a verdict that differs between backends is reported as a"
+            + " finding).")
     List<String> backends;
 
     @Option(names = "--seeds", split = ",", paramLabel = "SEED", defaultValue = "0,1,2",
@@ -103,7 +105,8 @@ public final class ClaimsCommand implements Callable<Integer>, SweepCommand {
                 + ": a claim's interval needs at least " + MIN_SEEDS + " distinct seeds, e.g. 0,1,2");
         }
         List<Claim> claims = ClaimCatalog.select(only);
-        List<String> ids = backends.stream().map(OptionCheck::backendId).distinct().toList();
+        List<String> ids = (backends != null ? backends : DefaultBackends.reference()).stream()
+            .map(OptionCheck::backendId).distinct().toList();
         List<Long> seedList = seeds.stream().distinct().toList();
         int threads = sweep.workers.threads();
         List<PlannedUnit> units = new Planner(new TaskCatalog(), Sizes.physicalMemory())

@@ -22,6 +22,7 @@ import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.core.spec.CellType;
 import org.rnnbench.harness.UsageException;
 import org.rnnbench.harness.gradients.GradientTables;
+import org.rnnbench.harness.plan.DefaultBackends;
 import org.rnnbench.harness.plan.Matrix;
 import org.rnnbench.harness.plan.PlannedUnit;
 import org.rnnbench.harness.plan.Planner;
@@ -61,9 +62,10 @@ public final class GradientsCommand implements Callable<Integer>, SweepCommand {
             + " rnn-relu); the other cells have fixed activations.")
     List<String> activations;
 
-    @Option(names = "--backends", split = ",", paramLabel = "ID", defaultValue = "scratch,djl",
-        description = "Backend ids; default ${DEFAULT-VALUE} (add the third main backend for a third opinion: at"
-            + " T=1000 DL4J's dL/dh_t takes minutes per cell).")
+    @Option(names = "--backends", split = ",", paramLabel = "ID",
+        description = "Backend ids; default the main backends that are quick per cell step by their own cost rates"
+            + " (see 'rnnbench list backends'; add the others for more opinions: at T=1000 DL4J's dL/dh_t takes"
+            + " minutes per cell).")
     List<String> backends;
 
     @Option(names = "--inits", split = ",", paramLabel = "INIT", defaultValue = "pytorch",
@@ -123,7 +125,8 @@ public final class GradientsCommand implements Callable<Integer>, SweepCommand {
         List<String> cellIds = cellIds();
         List<Matrix> matrices = new ArrayList<>();
         for (String init : inits) {
-            matrices.add(new Matrix(taskIds, cellIds, backends, List.of(hidden), List.of(layers), seeds, init,
+            matrices.add(new Matrix(taskIds, cellIds, backends != null ? backends : DefaultBackends.quick(),
+                List.of(hidden), List.of(layers), seeds, init,
                 optimizer, lr, clip, 0, batch, steps, Double.NaN));
         }
         List<PlannedUnit> units = new Planner(new TaskCatalog(), Sizes.physicalMemory()).plan(matrices, threads);
