@@ -22,6 +22,8 @@ final class ScratchModel extends LifecycleModel {
     private final WorkerPool pool;
     private final Network network;
     private final Updater updater;
+    /** The loss of a truncated step, reused by every step. */
+    private final TruncatedBptt.Loss truncatedLoss = new TruncatedBptt.Loss();
 
     ScratchModel(Backend backend, ModelSpec spec, TrainSpec train, int threads) {
         super(backend, spec, train);
@@ -58,15 +60,17 @@ final class ScratchModel extends LifecycleModel {
 
     /** Truncated BPTT: one forward, backward and update per segment ({@link TruncatedBptt}). */
     private double truncatedStep(Batch batch) {
-        TruncatedBptt.Loss loss = new TruncatedBptt.Loss();
+        // TruncatedBptt's segment rule through its allocation-free steps: a train step allocates nothing
+        truncatedLoss.reset();
         int previous = 0;
-        for (TruncatedBptt.Segment segment : segments(batch)) {
-            loss.add(segment, network.forward(batch, segment.start(), segment.length(), previous));
-            previous = segment.length();
+        for (int start = 0, end; (end = TruncatedBptt.next(batch, train.tbptt(), start)) > 0; start = end) {
+            truncatedLoss.add(TruncatedBptt.validPositions(batch, start, end),
+                network.forward(batch, start, end - start, previous));
+            previous = end - start;
             network.backward(null);
             update();
         }
-        return loss.mean();
+        return truncatedLoss.mean();
     }
 
     private void update() {

@@ -38,28 +38,44 @@ public final class TruncatedBptt {
      * @throws IllegalArgumentException when {@code tbptt} is not positive
      */
     public static List<Segment> segments(Batch batch, int tbptt) {
+        List<Segment> segments = new ArrayList<>();
+        for (int start = 0, end; (end = next(batch, tbptt, start)) > 0; start = end) {
+            segments.add(new Segment(start, end, validPositions(batch, start, end)));
+        }
+        return segments;
+    }
+
+    /**
+     * The end of the segment that starts at {@code start}, or -1 when the step stops there (past the last step, or
+     * a segment without a valid target position): the rule of {@link #segments} without allocating, for a train
+     * step's hot loop ({@code for (int s = 0, e; (e = next(batch, tbptt, s)) > 0; s = e)}).
+     *
+     * @throws IllegalArgumentException when {@code tbptt} is not positive
+     */
+    public static int next(Batch batch, int tbptt, int start) {
         if (tbptt < 1) {
             throw new IllegalArgumentException("truncated BPTT needs a segment length of at least 1, got " + tbptt);
         }
-        Sequences target = batch.target();
         int time = batch.input().time();
-        List<Segment> segments = new ArrayList<>();
-        for (int start = 0; start < time; start += tbptt) {
-            int end = Math.min(time, start + tbptt);
-            int valid = 0;
-            for (int b = 0; b < target.batch(); b++) {
-                for (int t = start; t < Math.min(end, target.time()); t++) {
-                    if (target.valid(b, t)) {
-                        valid++;
-                    }
+        if (start >= time) {
+            return -1;
+        }
+        int end = Math.min(time, start + tbptt);
+        return validPositions(batch, start, end) == 0 ? -1 : end;
+    }
+
+    /** The (sequence, step) pairs of steps {@code [start, end)} with a valid target. */
+    public static int validPositions(Batch batch, int start, int end) {
+        Sequences target = batch.target();
+        int valid = 0;
+        for (int b = 0; b < target.batch(); b++) {
+            for (int t = start; t < Math.min(end, target.time()); t++) {
+                if (target.valid(b, t)) {
+                    valid++;
                 }
             }
-            if (valid == 0) {
-                break;
-            }
-            segments.add(new Segment(start, end, valid));
         }
-        return segments;
+        return valid;
     }
 
     /** The loss of a truncated train step, accumulated segment by segment. */
@@ -69,8 +85,19 @@ public final class TruncatedBptt {
 
         /** Adds the mean loss of a segment over its valid positions. */
         public void add(Segment segment, double segmentLoss) {
-            weighted += segmentLoss * segment.validPositions();
-            positions += segment.validPositions();
+            add(segment.validPositions(), segmentLoss);
+        }
+
+        /** Adds the mean loss of a segment with {@code validPositions} valid positions. */
+        public void add(int validPositions, double segmentLoss) {
+            weighted += segmentLoss * validPositions;
+            positions += validPositions;
+        }
+
+        /** Forgets every segment, so that one instance serves every train step. */
+        public void reset() {
+            weighted = 0;
+            positions = 0;
         }
 
         /** The mean over every valid position of the step; 0 when no segment ran. */

@@ -44,6 +44,18 @@ class TruncatedBpttTest {
     }
 
     @Test
+    void theAllocationFreeStepsWalkTheSameSegments() {
+        for (var b : List.of(batch(7, 7), batch(4, 2), batch(3, 1))) {
+            List<Segment> walked = new java.util.ArrayList<>();
+            for (int start = 0, end; (end = TruncatedBptt.next(b, 3, start)) > 0; start = end) {
+                walked.add(new Segment(start, end, TruncatedBptt.validPositions(b, start, end)));
+            }
+            assertEquals(TruncatedBptt.segments(b, 3), walked);
+        }
+        assertThrows(IllegalArgumentException.class, () -> TruncatedBptt.next(batch(7, 7), 0, 0));
+    }
+
+    @Test
     void aSegmentLengthBelowOneIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> TruncatedBptt.segments(batch(7, 7), 0));
     }
