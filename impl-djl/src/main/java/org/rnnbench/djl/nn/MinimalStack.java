@@ -2,7 +2,6 @@ package org.rnnbench.djl.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -25,28 +24,18 @@ import org.rnnbench.core.weights.ParameterLayout;
  * element-wise recurrence one step at a time (a {@code mul} and an {@code add}), on steps cut with one
  * {@code split} as in {@link UnrolledStack}.
  */
-public final class MinimalStack implements RecurrentStack {
-    private final CellSpec cell;
-    private final Map<String, NDArray> parameters;
+public final class MinimalStack extends OpStack {
 
     /** A stack whose parameters (zeros) live in {@code manager}. */
     public MinimalStack(NDManager manager, CellSpec cell) {
+        super(manager, checked(cell));
+    }
+
+    private static CellSpec checked(CellSpec cell) {
         if (cell.cell().hasRecurrentWeights()) {
             throw new IllegalArgumentException("MinimalStack runs min-gru and min-lstm, not " + cell.cell().id());
         }
-        this.cell = cell;
-        this.parameters = Nd.canonicalParameters(manager, cell);
-    }
-
-    @Override
-    public Map<String, NDArray> parameters() {
-        return parameters;
-    }
-
-    /** The sizes of the arrays held, one per canonical tensor: equal to the canonical count. */
-    @Override
-    public long nativeParameterCount() {
-        return Nd.size(parameters);
+        return cell;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.rnnbench.djl.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -20,25 +19,11 @@ import org.rnnbench.core.weights.ParameterLayout;
  * {@code split} (slicing each step separately would make every slice's backward allocate a zero gradient of the
  * whole sequence), then the recurrence one step at a time.
  */
-public final class UnrolledStack implements RecurrentStack {
-    private final CellSpec cell;
-    private final Map<String, NDArray> parameters;
+public final class UnrolledStack extends OpStack {
 
     /** A stack whose parameters (zeros) live in {@code manager}. */
     public UnrolledStack(NDManager manager, CellSpec cell) {
-        this.cell = cell;
-        this.parameters = Nd.canonicalParameters(manager, cell);
-    }
-
-    @Override
-    public Map<String, NDArray> parameters() {
-        return parameters;
-    }
-
-    /** The sizes of the arrays held, one per canonical tensor: equal to the canonical count. */
-    @Override
-    public long nativeParameterCount() {
-        return Nd.size(parameters);
+        super(manager, cell);
     }
 
     @Override
