@@ -19,6 +19,7 @@ import org.rnnbench.core.spec.ModelSpec;
 import org.rnnbench.core.spec.TrainSpec;
 import org.rnnbench.core.weights.CanonicalWeights;
 import org.rnnbench.scratch.gemm.KernelSgemm;
+import org.rnnbench.scratch.gemm.Tile;
 import org.rnnbench.scratch.net.ProbeRunner;
 import org.rnnbench.scratch.simd.Simd;
 
@@ -85,16 +86,34 @@ public final class ScratchBackend implements Backend {
         return m;
     }
 
+    /** The {@link Tile#PROPERTY} that selects the GEMM tile, passed on to the backend's worker JVMs. */
+    @Override
+    public List<String> propertyPrefixes() {
+        return List.of(Tile.PROPERTY);
+    }
+
+    /**
+     * The JVM, the vector species, the GEMM tile with the registers it was chosen for ({@code 12x2 of 32
+     * registers}), and whether type speculation is on.
+     */
     @Override
     public Map<String, String> versions() {
-        return Map.of("java", System.getProperty("java.version"), "vector-species",
-            vectorApiPresent() ? Simd.SPECIES.toString() : "unavailable", "type-speculation", typeSpeculation());
+        boolean vectors = vectorApiPresent();
+        return Map.of("java", System.getProperty("java.version"),
+            "vector-species", vectors ? Simd.SPECIES.toString() : "unavailable",
+            "gemm-tile", vectors ? Tile.selected() + " of " + Simd.REGISTERS + " registers" : "unavailable",
+            "type-speculation", typeSpeculation());
     }
 
     @Override
     public Optional<String> unsupportedReason(ModelSpec model, TrainSpec train) {
         if (!vectorApiPresent()) {
             return Optional.of(missingVectorApi());
+        }
+        String tile = System.getProperty(Tile.PROPERTY, Tile.AUTO);
+        if (Tile.parse(tile).isEmpty()) {
+            return Optional.of("the system property " + Tile.PROPERTY + " is " + tile + "; use one of "
+                + Tile.choices());
         }
         return Optional.ofNullable(train.incompatibility(model));
     }

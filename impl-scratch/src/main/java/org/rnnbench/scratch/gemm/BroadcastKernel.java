@@ -12,10 +12,11 @@ import jdk.incubator.vector.FloatVector;
  * a row stride and a panel stride, {@code B(p, j) = b[bOff + p*bRow + (j/L)*bPanel + j%L]}: row-major B has
  * {@code bPanel = L}; B in {@link Panels} layout has {@code bRow = L} and {@code bPanel = K*L}.
  *
- * <p>A tile of 6 rows by 2 vectors of C stays in 12 registers while p runs over K: each step loads 2 vectors of B,
- * broadcasts 6 values of A and issues 12 fused multiply-adds (15 of AVX2's 16 vector registers; a 4x3 tile needs
- * all 16 and spills). Rows are covered by strips of 6 and of 4 (M = 32 = 4*6 + 2*4); the remaining edges use 4x2,
- * 1x2, 4x1 and 1x1 tiles reading the operands in place, and scalar columns; a product of fewer than 4 rows on B in
+ * <p>A {@link Tile} of R rows by 2 vectors of C stays in 2R registers while p runs over K: each step loads 2 vectors
+ * of B, broadcasts R values of A and issues 2R fused multiply-adds ({@link PackedTiles}); R is 6 on AVX2's 16
+ * vector registers and 12 on AVX-512's 32. Rows are covered by strips of R, then at most one of 6, then of 4
+ * (M = 32 = 4*6 + 2*4 = 2*12 + 2*4); the remaining edges use 4x2, 1x2, 4x1 and 1x1 tiles reading the operands in
+ * place, and scalar columns; a product of fewer than 4 rows on B in
  * panels (batch 1) uses 1x8 tiles, whose 8 accumulators hide the FMA latency. Every element of C is the same chain
  * {@code c = fma(a_p, b_p, c)} for p = 0..K-1 whatever tile computes it, so results do not depend on how C is split
  * between threads.
@@ -28,11 +29,9 @@ import jdk.incubator.vector.FloatVector;
  * a few cache sets). B already in panel layout is read in place. Packing buffers are per thread and allocated once.
  */
 final class BroadcastKernel {
-    /** Rows of the main tile. */
-    static final int ROWS = 6;
     /** Steps of K per pass over C. */
     static final int K_BLOCK = 256;
-    /** Rows of A packed at a time (a multiple of {@link #ROWS}). */
+    /** Rows of A packed at a time (a multiple of every tile's rows). */
     static final int M_BLOCK = 120;
     private static final int PAIR = 2 * LANES;
     /** Per thread: the packed block of A (M_BLOCK x K_BLOCK) and the packed panel pair of B (2 x K_BLOCK x L). */
@@ -42,7 +41,7 @@ final class BroadcastKernel {
     private BroadcastKernel() {
     }
 
-    static void run(int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int bRow,
+    static void run(Tile tile, int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int bRow,
                     int bPanel, float[] c, int cOff, int ldc) {
         int rowEnd = mainRows(m);
         int pairEnd = n - n % PAIR;
@@ -55,7 +54,7 @@ final class BroadcastKernel {
                 block(m, n, kb, a, aK, aRow, aCol, b, bK, bRow, bPanel, c, cOff, ldc);
                 continue;
             }
-            packed(rowEnd, pairEnd, kb, a, aK, aRow, aCol, b, bK, bRow, bPanel, c, cOff, ldc);
+            packed(tile, rowEnd, pairEnd, kb, a, aK, aRow, aCol, b, bK, bRow, bPanel, c, cOff, ldc);
             block(m - rowEnd, n, kb, a, aK + rowEnd * aRow, aRow, aCol, b, bK, bRow, bPanel, c, cOff + rowEnd * ldc,
                 ldc);
             block(rowEnd, n - pairEnd, kb, a, aK, aRow, aCol, b, bK + pairEnd / LANES * bPanel, bRow, bPanel, c,
@@ -69,17 +68,12 @@ final class BroadcastKernel {
         return end >= 4 ? end : 0;
     }
 
-    /** Of an even row count of at least 4, how many go to 6-row strips, so that the rest is a multiple of 4. */
-    private static int sixRows(int m) {
-        int six = m - m % ROWS;
-        return m % ROWS == 2 ? six - ROWS : six;
-    }
-
     /**
-     * The main region: an even number of rows, in strips of 6 then of 4, and columns a multiple of 2L. A is packed;
-     * B is packed one panel pair at a time when row-major and read in place when in panel layout.
+     * The main region: an even number of rows, in strips of the tile's rows, then at most one of 6, then of 4, and
+     * columns a multiple of 2L. A is packed; B is packed one panel pair at a time when row-major and read in place
+     * when in panel layout.
      */
-    private static void packed(int m, int pairEnd, int k, float[] a, int aOff, int aRow, int aCol, float[] b,
+    private static void packed(Tile tile, int m, int pairEnd, int k, float[] a, int aOff, int aRow, int aCol, float[] b,
                                int bOff, int bRow, int bPanel, float[] c, int cOff, int ldc) {
         float[][] packs = PACKS.get();
         float[] pa = packs[0];
@@ -91,8 +85,11 @@ final class BroadcastKernel {
                 // leave 6 rows for the last block, not 2
                 mb -= 4;
             }
-            int six = sixRows(mb);
-            packA(six, ROWS, k, a, aOff + i0 * aRow, aRow, aCol, pa, 0);
+            int main = tile.mainRows(mb);
+            int six = main + ((mb - main) % 4 == 2 ? 6 : 0);
+            int rows = tile.rows;
+            packA(main, rows, k, a, aOff + i0 * aRow, aRow, aCol, pa, 0);
+            packA(six - main, 6, k, a, aOff + (i0 + main) * aRow, aRow, aCol, pa, main * k);
             packA(mb - six, 4, k, a, aOff + (i0 + six) * aRow, aRow, aCol, pa, six * k);
             for (int j = 0; j < pairEnd; j += PAIR) {
                 float[] tb = b;
@@ -109,11 +106,14 @@ final class BroadcastKernel {
                     b1 = k * LANES;
                 }
                 int at = cOff + i0 * ldc + j;
-                for (int i = 0; i < six; i += ROWS) {
-                    tile6x2(k, pa, i * k, tb, b0, b1, c, at + i * ldc, ldc);
+                for (int i = 0; i < main; i += rows) {
+                    PackedTiles.run(tile, k, pa, i * k, tb, b0, b1, c, at + i * ldc, ldc);
+                }
+                if (six > main) {
+                    PackedTiles.tile6x2(k, pa, main * k, tb, b0, b1, c, at + main * ldc, ldc);
                 }
                 for (int i = six; i < mb; i += 4) {
-                    tile4x2(k, pa, i * k, tb, b0, b1, c, at + i * ldc, ldc);
+                    PackedTiles.tile4x2(k, pa, i * k, tb, b0, b1, c, at + i * ldc, ldc);
                 }
             }
         }
@@ -197,98 +197,6 @@ final class BroadcastKernel {
                 c[cOff + i * ldc + j] = sum;
             }
         }
-    }
-
-    /** The main tile on a packed strip of A (K, 6) at a0 and two (K, L) columns of B at b0 and b1. */
-    private static void tile6x2(int k, float[] a, int a0, float[] b, int b0, int b1, float[] c, int c0, int ldc) {
-        int c1 = c0 + ldc;
-        int c2 = c1 + ldc;
-        int c3 = c2 + ldc;
-        int c4 = c3 + ldc;
-        int c5 = c4 + ldc;
-        FloatVector s00 = fromArray(SPECIES, c, c0), s01 = fromArray(SPECIES, c, c0 + LANES);
-        FloatVector s10 = fromArray(SPECIES, c, c1), s11 = fromArray(SPECIES, c, c1 + LANES);
-        FloatVector s20 = fromArray(SPECIES, c, c2), s21 = fromArray(SPECIES, c, c2 + LANES);
-        FloatVector s30 = fromArray(SPECIES, c, c3), s31 = fromArray(SPECIES, c, c3 + LANES);
-        FloatVector s40 = fromArray(SPECIES, c, c4), s41 = fromArray(SPECIES, c, c4 + LANES);
-        FloatVector s50 = fromArray(SPECIES, c, c5), s51 = fromArray(SPECIES, c, c5 + LANES);
-        // per p: B row p (2 vectors) times A(i..i+5, p) broadcast; constant strides let C2 hoist the range checks
-        for (int p = 0; p < k; p++) {
-            int ap = a0 + p * ROWS;
-            FloatVector x0 = fromArray(SPECIES, b, b0 + p * LANES);
-            FloatVector x1 = fromArray(SPECIES, b, b1 + p * LANES);
-            FloatVector y = FloatVector.broadcast(SPECIES, a[ap]);
-            s00 = x0.fma(y, s00);
-            s01 = x1.fma(y, s01);
-            y = FloatVector.broadcast(SPECIES, a[ap + 1]);
-            s10 = x0.fma(y, s10);
-            s11 = x1.fma(y, s11);
-            y = FloatVector.broadcast(SPECIES, a[ap + 2]);
-            s20 = x0.fma(y, s20);
-            s21 = x1.fma(y, s21);
-            y = FloatVector.broadcast(SPECIES, a[ap + 3]);
-            s30 = x0.fma(y, s30);
-            s31 = x1.fma(y, s31);
-            y = FloatVector.broadcast(SPECIES, a[ap + 4]);
-            s40 = x0.fma(y, s40);
-            s41 = x1.fma(y, s41);
-            y = FloatVector.broadcast(SPECIES, a[ap + 5]);
-            s50 = x0.fma(y, s50);
-            s51 = x1.fma(y, s51);
-        }
-        s00.intoArray(c, c0);
-        s01.intoArray(c, c0 + LANES);
-        s10.intoArray(c, c1);
-        s11.intoArray(c, c1 + LANES);
-        s20.intoArray(c, c2);
-        s21.intoArray(c, c2 + LANES);
-        s30.intoArray(c, c3);
-        s31.intoArray(c, c3 + LANES);
-        s40.intoArray(c, c4);
-        s41.intoArray(c, c4 + LANES);
-        s50.intoArray(c, c5);
-        s51.intoArray(c, c5 + LANES);
-    }
-
-    /**
-     * The tile of the last rows on a packed strip of A (K, 4) at a0 and two (K, L) columns of B at b0 and b1. The
-     * same chain as {@link #strided4x2}, kept apart for its constant strides: on 8x160x512 (all 4-row strips) it ran
-     * at 61-67 GFLOP/s in its fastest samples, strided4x2 on the same packed strips at 47-53.
-     */
-    private static void tile4x2(int k, float[] a, int a0, float[] b, int b0, int b1, float[] c, int c0, int ldc) {
-        int c1 = c0 + ldc;
-        int c2 = c1 + ldc;
-        int c3 = c2 + ldc;
-        FloatVector s00 = fromArray(SPECIES, c, c0), s01 = fromArray(SPECIES, c, c0 + LANES);
-        FloatVector s10 = fromArray(SPECIES, c, c1), s11 = fromArray(SPECIES, c, c1 + LANES);
-        FloatVector s20 = fromArray(SPECIES, c, c2), s21 = fromArray(SPECIES, c, c2 + LANES);
-        FloatVector s30 = fromArray(SPECIES, c, c3), s31 = fromArray(SPECIES, c, c3 + LANES);
-        // per p: B row p (2 vectors) times A(i..i+3, p) broadcast; constant strides let C2 hoist the range checks
-        for (int p = 0; p < k; p++) {
-            int ap = a0 + p * 4;
-            FloatVector x0 = fromArray(SPECIES, b, b0 + p * LANES);
-            FloatVector x1 = fromArray(SPECIES, b, b1 + p * LANES);
-            FloatVector y = FloatVector.broadcast(SPECIES, a[ap]);
-            s00 = x0.fma(y, s00);
-            s01 = x1.fma(y, s01);
-            y = FloatVector.broadcast(SPECIES, a[ap + 1]);
-            s10 = x0.fma(y, s10);
-            s11 = x1.fma(y, s11);
-            y = FloatVector.broadcast(SPECIES, a[ap + 2]);
-            s20 = x0.fma(y, s20);
-            s21 = x1.fma(y, s21);
-            y = FloatVector.broadcast(SPECIES, a[ap + 3]);
-            s30 = x0.fma(y, s30);
-            s31 = x1.fma(y, s31);
-        }
-        s00.intoArray(c, c0);
-        s01.intoArray(c, c0 + LANES);
-        s10.intoArray(c, c1);
-        s11.intoArray(c, c1 + LANES);
-        s20.intoArray(c, c2);
-        s21.intoArray(c, c2 + LANES);
-        s30.intoArray(c, c3);
-        s31.intoArray(c, c3 + LANES);
     }
 
     /** A 4x2 tile reading A and B in place through their strides: for products too small to pack. */

@@ -14,7 +14,7 @@ public final class GemmNN {
     /** The register-blocked Vector API kernel. */
     public static void fast(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                             float[] c, int cOff, int ldc) {
-        BroadcastKernel.run(m, n, k, a, aOff, lda, 1, b, bOff, ldb, Simd.LANES, c, cOff, ldc);
+        BroadcastKernel.run(Tile.selected(), m, n, k, a, aOff, lda, 1, b, bOff, ldb, Simd.LANES, c, cOff, ldc);
     }
 
     /** The naive twin the fast kernel is tested against: the plain triple loop of {@link NaiveKernel}. */
@@ -29,7 +29,8 @@ public final class GemmNN {
      */
     public static void paneled(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int bPanel,
                                float[] c, int cOff, int ldc) {
-        BroadcastKernel.run(m, n, k, a, aOff, lda, 1, b, bOff, Simd.LANES, bPanel, c, cOff, ldc);
+        BroadcastKernel.run(Tile.selected(), m, n, k, a, aOff, lda, 1, b, bOff, Simd.LANES, bPanel, c, cOff,
+            ldc);
     }
 
     /** The naive twin of {@link #paneled}: the plain triple loop reading B through the panel layout. */

@@ -14,7 +14,7 @@ public final class GemmTN {
     /** The register-blocked Vector API kernel (the kernel of {@link GemmNN} reading A transposed). */
     public static void fast(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                             float[] c, int cOff, int ldc) {
-        BroadcastKernel.run(m, n, k, a, aOff, 1, lda, b, bOff, ldb, Simd.LANES, c, cOff, ldc);
+        BroadcastKernel.run(Tile.selected(), m, n, k, a, aOff, 1, lda, b, bOff, ldb, Simd.LANES, c, cOff, ldc);
     }
 
     /** The naive twin the fast kernel is tested against: the plain triple loop of {@link NaiveKernel}. */

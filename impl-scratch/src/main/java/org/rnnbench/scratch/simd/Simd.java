@@ -17,8 +17,19 @@ public final class Simd {
     public static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     /** L, floats per vector. */
     public static final int LANES = SPECIES.length();
+    /**
+     * Vector registers of the platform, which the GEMM tile must fit in: 32 with AVX-512 (a 16-lane preferred
+     * species on x86) and on AArch64 (NEON and SVE), 16 otherwise (AVX2 and SSE have 16).
+     */
+    public static final int REGISTERS = registers(System.getProperty("os.arch"), LANES);
 
     private Simd() {
+    }
+
+    /** The vector registers of {@code arch} when its preferred float species has {@code lanes} lanes. */
+    public static int registers(String arch, int lanes) {
+        boolean arm = "aarch64".equals(arch);
+        return arm || lanes >= 16 ? 32 : 16;
     }
 
     /** {@code n} rounded up to a multiple of {@link #LANES}: the padded row stride of hidden-sized buffers. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -11,11 +12,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rnnbench.scratch.parallel.WorkerPool;
+import org.rnnbench.scratch.simd.Simd;
 
 /**
  * Each fast kernel against its naive twin, within float rounding, on shapes that are and are not multiples of the
  * vector length, the 6x2 tile and the K block, with offsets and padded row strides; and the threaded dispatcher on 1
- * and 2 threads against the single-threaded fast kernel, bit for bit.
+ * and 2 threads against the single-threaded fast kernel, bit for bit; and every {@link Tile}, whichever this machine
+ * selects, against the naive twin within rounding and against the 6x2 tile bit for bit.
  */
 class GemmTwinsTest {
     private static final int[][] SHAPES = {
@@ -23,6 +26,9 @@ class GemmTwinsTest {
         {2, 50, 300}, {7, 49, 257}, {32, 512, 160}, {33, 517, 161}, {32, 128, 512}, {100, 23, 31}, {6, 100, 513},
         {122, 40, 20}, {125, 33, 9}, {10, 16, 4}, {1, 256, 64}, {3, 200, 70},
     };
+    /** Row counts that take every strip mix of every tile: 12s, 8s, one 6, 4s, and a block of 120 and its rest. */
+    private static final int[] TILE_ROWS = {4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 30, 32, 34, 36, 38, 64, 126,
+        130, 244};
 
     /** NP is NN with B in {@link Panels} layout, its panel stride passed where the others pass ldb. */
     enum Variant { NN, NP, TN, NT }
@@ -57,6 +63,39 @@ class GemmTwinsTest {
         assertTrue(changed, "the product changed nothing in C");
     }
 
+    static List<Arguments> tileCases() {
+        List<Arguments> list = new ArrayList<>();
+        for (Tile tile : Tile.values()) {
+            for (Variant v : List.of(Variant.NN, Variant.NP, Variant.TN)) {
+                for (int m : TILE_ROWS) {
+                    list.add(Arguments.of(tile, v, m));
+                }
+            }
+        }
+        return list;
+    }
+
+    @ParameterizedTest(name = "{0} {1} m={2}")
+    @MethodSource("tileCases")
+    void everyTileEqualsTheNaiveTwinAndTheSixRowTileBitForBit(Tile tile, Variant v, int m) {
+        int n = 4 * Simd.LANES + 3;
+        int k = BroadcastKernel.K_BLOCK + 9;
+        Operands o = new Operands(v, m, n, k, 11 + m);
+        float[] tiled = o.c.clone();
+        float[] six = o.c.clone();
+        float[] naive = o.c.clone();
+        kernel(tile, o, tiled);
+        kernel(Tile.SIX, o, six);
+        run(v, false, o, naive);
+        float[] bound = o.roundingBound();
+        for (int i = 0; i < tiled.length; i++) {
+            assertTrue(Math.abs(tiled[i] - naive[i]) <= bound[i], tile + " " + v + " m=" + m + " element " + i
+                + ": tile " + tiled[i] + ", naive " + naive[i] + ", allowed difference " + bound[i]);
+        }
+        assertArrayEquals(six, tiled, tile + " " + v + " m=" + m + " differs from the 6x2 tile");
+        assertTrue(!Arrays.equals(o.c, tiled), "the product changed nothing in C");
+    }
+
     @ParameterizedTest(name = "{0} m={1} n={2} k={3}")
     @MethodSource("cases")
     void dispatcherOnOneAndTwoThreadsEqualsTheSingleKernel(Variant v, int m, int n, int k) {
@@ -76,6 +115,19 @@ class GemmTwinsTest {
                 }
             }
             assertArrayEquals(single, c, v + " on " + threads + " thread(s) differs from the single kernel");
+        }
+    }
+
+    /** The blocked kernel with the given tile on the operands of NN, NP or TN. */
+    private static void kernel(Tile tile, Operands o, float[] c) {
+        switch (o.v) {
+            case NN -> BroadcastKernel.run(tile, o.m, o.n, o.k, o.a, o.aOff, o.lda, 1, o.b, o.bOff, o.ldb, Simd.LANES,
+                c, o.cOff, o.ldc);
+            case NP -> BroadcastKernel.run(tile, o.m, o.n, o.k, o.a, o.aOff, o.lda, 1, o.b, o.bOff, Simd.LANES, o.ldb,
+                c, o.cOff, o.ldc);
+            case TN -> BroadcastKernel.run(tile, o.m, o.n, o.k, o.a, o.aOff, 1, o.lda, o.b, o.bOff, o.ldb, Simd.LANES,
+                c, o.cOff, o.ldc);
+            default -> throw new IllegalArgumentException("the blocked kernel does not compute " + o.v);
         }
     }
 
