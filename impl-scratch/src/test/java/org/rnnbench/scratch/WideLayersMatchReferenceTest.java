@@ -32,7 +32,7 @@ class WideLayersMatchReferenceTest {
     static List<Arguments> cases() {
         List<Arguments> list = new ArrayList<>();
         for (CellType cell : CellType.values()) {
-            for (int hidden : new int[] {16, 20}) {
+            for (int hidden : new int[] {16, 20, 40}) {
                 for (int threads = 1; threads <= 2; threads++) {
                     list.add(Arguments.of(new ModelSpec(new InputEncoding.Dense(10), cell, hidden, 2,
                         Topology.MANY_TO_MANY, 3, LossType.MSE), threads));

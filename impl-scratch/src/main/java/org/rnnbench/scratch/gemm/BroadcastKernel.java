@@ -41,8 +41,17 @@ final class BroadcastKernel {
     private BroadcastKernel() {
     }
 
-    static void run(Tile tile, int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff, int bRow,
-                    int bPanel, float[] c, int cOff, int ldc) {
+    static void run(Tile tile, int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int bOff,
+                    int bRow, int bPanel, float[] c, int cOff, int ldc) {
+        run(tile, m, n, k, a, aOff, aRow, aCol, null, b, bOff, bRow, bPanel, c, cOff, ldc);
+    }
+
+    /**
+     * The product with A's main rows already packed by {@link #packAll} into {@code packedA} (with the same tile,
+     * M and K), or packed here when it is null. A itself is still read for the rows and columns at the edges.
+     */
+    static void run(Tile tile, int m, int n, int k, float[] a, int aOff, int aRow, int aCol, float[] packedA,
+                    float[] b, int bOff, int bRow, int bPanel, float[] c, int cOff, int ldc) {
         int rowEnd = mainRows(m);
         int pairEnd = n - n % PAIR;
         boolean main = pairEnd > 0 && rowEnd > 0;
@@ -54,7 +63,8 @@ final class BroadcastKernel {
                 block(m, n, kb, a, aK, aRow, aCol, b, bK, bRow, bPanel, c, cOff, ldc);
                 continue;
             }
-            packed(tile, rowEnd, pairEnd, kb, a, aK, aRow, aCol, b, bK, bRow, bPanel, c, cOff, ldc);
+            packed(tile, rowEnd, pairEnd, kb, a, aK, aRow, aCol, packedA, p0 * rowEnd, b, bK, bRow, bPanel, c, cOff,
+                ldc);
             block(m - rowEnd, n, kb, a, aK + rowEnd * aRow, aRow, aCol, b, bK, bRow, bPanel, c, cOff + rowEnd * ldc,
                 ldc);
             block(rowEnd, n - pairEnd, kb, a, aK, aRow, aCol, b, bK + pairEnd / LANES * bPanel, bRow, bPanel, c,
@@ -68,29 +78,84 @@ final class BroadcastKernel {
         return end >= 4 ? end : 0;
     }
 
+    /** Floats {@link #packAll} writes for an A of (M, K). */
+    static int packedSize(int m, int k) {
+        return mainRows(m) * k;
+    }
+
+    /**
+     * Packs the main rows of A, all K blocks, into {@code pa} for {@link #run} with a packed A: block (p0, i0) of
+     * (kb, mb) at {@code p0*rowEnd + i0*kb}, its strips as {@link #packA} writes them. Part {@code part} of
+     * {@code parts} packs every parts-th strip, so that the threads of a pool share the work; {@code pa} is
+     * complete when every part has returned.
+     */
+    static void packAll(Tile tile, int m, int k, float[] a, int aOff, int aRow, int aCol, float[] pa, int part,
+                        int parts) {
+        int rowEnd = mainRows(m);
+        int unit = 0;
+        for (int p0 = 0; p0 < k; p0 += K_BLOCK) {
+            int kb = Math.min(K_BLOCK, k - p0);
+            for (int i0 = 0, mb; i0 < rowEnd; i0 += mb) {
+                mb = blockRows(rowEnd, i0);
+                unit = packBlock(tile, mb, kb, a, aOff + p0 * aCol + i0 * aRow, aRow, aCol, pa, p0 * rowEnd + i0 * kb,
+                    unit, part, parts);
+            }
+        }
+    }
+
+    /** Rows of the block of A that starts at row i0 of a main region of m rows. */
+    private static int blockRows(int m, int i0) {
+        int mb = Math.min(M_BLOCK, m - i0);
+        // leave 6 rows for the last block, not 2
+        return m - i0 - mb == 2 ? mb - 4 : mb;
+    }
+
+    /** The first row after the strips of the tile and the one strip of 6 (if any) of a block of mb rows. */
+    private static int sixEnd(Tile tile, int mb) {
+        int main = tile.mainRows(mb);
+        return main + ((mb - main) % 4 == 2 ? 6 : 0);
+    }
+
+    /**
+     * Packs the strips of a block of mb rows (the tile's, then a 6, then fours) from {@code to}, those whose number
+     * (counted from {@code unit}) is part modulo parts; returns the number after the block's last strip.
+     */
+    private static int packBlock(Tile tile, int mb, int k, float[] a, int aOff, int aRow, int aCol, float[] pa,
+                                 int to, int unit, int part, int parts) {
+        int main = tile.mainRows(mb);
+        int six = sixEnd(tile, mb);
+        int rows = tile.rows;
+        packA(main, rows, k, a, aOff, aRow, aCol, pa, to, unit, part, parts);
+        int next = unit + main / rows;
+        packA(six - main, 6, k, a, aOff + main * aRow, aRow, aCol, pa, to + main * k, next, part, parts);
+        next += (six - main) / 6;
+        packA(mb - six, 4, k, a, aOff + six * aRow, aRow, aCol, pa, to + six * k, next, part, parts);
+        return next + (mb - six) / 4;
+    }
+
     /**
      * The main region: an even number of rows, in strips of the tile's rows, then at most one of 6, then of 4, and
      * columns a multiple of 2L. A is packed; B is packed one panel pair at a time when row-major and read in place
      * when in panel layout.
      */
-    private static void packed(Tile tile, int m, int pairEnd, int k, float[] a, int aOff, int aRow, int aCol, float[] b,
-                               int bOff, int bRow, int bPanel, float[] c, int cOff, int ldc) {
+    private static void packed(Tile tile, int m, int pairEnd, int k, float[] a, int aOff, int aRow, int aCol,
+                               float[] shared, int sharedOff, float[] b, int bOff, int bRow, int bPanel, float[] c,
+                               int cOff, int ldc) {
         float[][] packs = PACKS.get();
-        float[] pa = packs[0];
+        float[] pa = shared == null ? packs[0] : shared;
         float[] pb = packs[1];
         boolean packB = bRow != LANES;
         for (int i0 = 0, mb; i0 < m; i0 += mb) {
-            mb = Math.min(M_BLOCK, m - i0);
-            if (m - i0 - mb == 2) {
-                // leave 6 rows for the last block, not 2
-                mb -= 4;
-            }
+            mb = blockRows(m, i0);
             int main = tile.mainRows(mb);
-            int six = main + ((mb - main) % 4 == 2 ? 6 : 0);
+            int six = sixEnd(tile, mb);
             int rows = tile.rows;
-            packA(main, rows, k, a, aOff + i0 * aRow, aRow, aCol, pa, 0);
-            packA(six - main, 6, k, a, aOff + (i0 + main) * aRow, aRow, aCol, pa, main * k);
-            packA(mb - six, 4, k, a, aOff + (i0 + six) * aRow, aRow, aCol, pa, six * k);
+            int base = 0;
+            if (shared == null) {
+                packBlock(tile, mb, k, a, aOff + i0 * aRow, aRow, aCol, pa, 0, 0, 0, 1);
+            } else {
+                base = sharedOff + i0 * k;
+            }
             for (int j = 0; j < pairEnd; j += PAIR) {
                 float[] tb = b;
                 int b0 = bOff + j / LANES * bPanel;
@@ -107,13 +172,13 @@ final class BroadcastKernel {
                 }
                 int at = cOff + i0 * ldc + j;
                 for (int i = 0; i < main; i += rows) {
-                    PackedTiles.run(tile, k, pa, i * k, tb, b0, b1, c, at + i * ldc, ldc);
+                    PackedTiles.run(tile, k, pa, base + i * k, tb, b0, b1, c, at + i * ldc, ldc);
                 }
                 if (six > main) {
-                    PackedTiles.tile6x2(k, pa, main * k, tb, b0, b1, c, at + main * ldc, ldc);
+                    PackedTiles.tile6x2(k, pa, base + main * k, tb, b0, b1, c, at + main * ldc, ldc);
                 }
                 for (int i = six; i < mb; i += 4) {
-                    PackedTiles.tile4x2(k, pa, i * k, tb, b0, b1, c, at + i * ldc, ldc);
+                    PackedTiles.tile4x2(k, pa, base + i * k, tb, b0, b1, c, at + i * ldc, ldc);
                 }
             }
         }
@@ -121,16 +186,18 @@ final class BroadcastKernel {
 
     /**
      * Packs rows [0, m) of A into m/w strips of (K, w) from {@code to}: strip r, step p, row q at
-     * {@code to + (r*K + p)*w + q}. The loops follow A's storage, so that it is read sequentially: along K when A is
-     * (M, K), along M when A is stored (K, M).
+     * {@code to + (r*K + p)*w + q}; only the strips r with {@code (unit + r) % parts == part}. The loops follow A's
+     * storage, so that it is read sequentially: along K when A is (M, K), along M when A is stored (K, M).
      */
-    private static void packA(int m, int w, int k, float[] a, int aOff, int aRow, int aCol, float[] pa, int to) {
+    private static void packA(int m, int w, int k, float[] a, int aOff, int aRow, int aCol, float[] pa, int to,
+                              int unit, int part, int parts) {
         int strips = m / w;
+        int first = Math.floorMod(part - unit, parts);
         if (aRow == 1) {
             // a is stored (K, M): row p holds A(0.., p)
             for (int p = 0; p < k; p++) {
                 int from = aOff + p * aCol;
-                for (int r = 0; r < strips; r++) {
+                for (int r = first; r < strips; r += parts) {
                     int at = to + (r * k + p) * w;
                     for (int q = 0; q < w; q++) {
                         pa[at + q] = a[from + r * w + q];
@@ -140,7 +207,7 @@ final class BroadcastKernel {
             return;
         }
         // a is (M, K) through its strides: row i holds A(i, 0..)
-        for (int r = 0; r < strips; r++) {
+        for (int r = first; r < strips; r += parts) {
             for (int q = 0; q < w; q++) {
                 int from = aOff + (r * w + q) * aRow;
                 int at = to + r * k * w + q;

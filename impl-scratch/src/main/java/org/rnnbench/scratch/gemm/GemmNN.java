@@ -33,6 +33,27 @@ public final class GemmNN {
             ldc);
     }
 
+    /** Floats of a buffer for {@link #pack} of an A of (M, K). */
+    public static int packedSize(int m, int k) {
+        return BroadcastKernel.packedSize(m, k);
+    }
+
+    /**
+     * Part {@code part} of {@code parts} of packing A (M, K) for {@link #paneled(int, int, int, float[], int, int,
+     * float[], float[], int, int, float[], int, int) paneled} with a packed A: the threads of a pool each pack a
+     * share, meet at a barrier, and then multiply column slices of B without packing A once per slice.
+     */
+    public static void pack(int m, int k, float[] a, int aOff, int lda, float[] packed, int part, int parts) {
+        BroadcastKernel.packAll(Tile.selected(), m, k, a, aOff, lda, 1, packed, part, parts);
+    }
+
+    /** {@link #paneled} with A also given packed by {@link #pack} (the same M and K) in {@code packed}. */
+    public static void paneled(int m, int n, int k, float[] a, int aOff, int lda, float[] packed, float[] b,
+                               int bOff, int bPanel, float[] c, int cOff, int ldc) {
+        BroadcastKernel.run(Tile.selected(), m, n, k, a, aOff, lda, 1, packed, b, bOff, Simd.LANES, bPanel, c, cOff,
+            ldc);
+    }
+
     /** The naive twin of {@link #paneled}: the plain triple loop reading B through the panel layout. */
     public static void naivePaneled(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
                                     int bPanel, float[] c, int cOff, int ldc) {

@@ -1,5 +1,7 @@
 package org.rnnbench.scratch.net;
 
+import org.rnnbench.scratch.gemm.GemmNN;
+
 /**
  * The buffers one recurrent layer keeps between its forward and backward over a window of T steps and B sequences,
  * time-major, every hidden-sized row padded to the stride S and every gate row to G*S. They grow on demand and are
@@ -37,6 +39,10 @@ final class LayerCache {
     float[] dcNext;
     /** (B, G*S): the recurrent product of the current step. */
     float[] recurrent;
+    /** h_{t-1} of the current step packed for the recurrent product, shared by the threads ({@code GemmNN.pack}). */
+    float[] packedH;
+    /** dGh of the current step packed for the product that carries dL/dh back, shared by the threads. */
+    float[] packedDGh;
 
     LayerCache(int stride, int gateStride, boolean cellState, boolean splitRecurrent, boolean unitAux) {
         this.stride = stride;
@@ -66,6 +72,8 @@ final class LayerCache {
             batchRows = batch;
             dhNext = new float[batch * stride];
             recurrent = new float[batch * gateStride];
+            packedH = new float[GemmNN.packedSize(batch, stride)];
+            packedDGh = new float[GemmNN.packedSize(batch, gateStride)];
             dcNext = cellState ? new float[batch * stride] : null;
         }
     }

@@ -281,18 +281,35 @@ final class RecurrentLayer {
             dxOff, lddx);
     }
 
-    /** The recurrent product of one step for the gate columns of hidden units j0..j1: target += h * W_hh^T. */
-    private void recurrentProduct(int hPrev, float[] target, int tOff, int j0, int j1) {
+    /**
+     * The recurrent product of one step for the gate columns of hidden units j0..j1: target += h * W_hh^T. A slice
+     * of the units is one column range per gate, so with several threads h_{t-1} comes packed in {@code packed}
+     * (by {@link #packShared}), not packed again for every gate; null on one thread.
+     */
+    private void recurrentProduct(int hPrev, float[] packed, float[] target, int tOff, int j0, int j1) {
         if (j0 == 0 && j1 == stride) {
-            GemmNN.paneled(batch, gateStride, hidden, cache.h, hPrev, stride, weights.wHhT, 0, weights.hhPanel, target,
-                tOff, gateStride);
+            GemmNN.paneled(batch, gateStride, hidden, cache.h, hPrev, stride, packed, weights.wHhT, 0,
+                weights.hhPanel, target, tOff, gateStride);
             return;
         }
         for (int g = 0; g < gates; g++) {
             int col = g * stride + j0;
-            GemmNN.paneled(batch, j1 - j0, hidden, cache.h, hPrev, stride, weights.wHhT,
+            GemmNN.paneled(batch, j1 - j0, hidden, cache.h, hPrev, stride, packed, weights.wHhT,
                 col / Simd.LANES * weights.hhPanel, weights.hhPanel, target, tOff + col, gateStride);
         }
+    }
+
+    /**
+     * With several threads, part {@code part} of packing the (B, K) rows at aOff of {@code a} into {@code packed},
+     * then the barrier after which every part may read it; returns it, or null (and does nothing) on one thread.
+     */
+    private float[] packShared(float[] a, int aOff, int k, int lda, float[] packed, int part, int parts) {
+        if (parts == 1) {
+            return null;
+        }
+        GemmNN.pack(batch, k, a, aOff, lda, packed, part, parts);
+        pool.barrier();
+        return packed;
     }
 
     /**
@@ -301,14 +318,14 @@ final class RecurrentLayer {
      * written long before by the input projection: accumulating in place would start every tile of the product
      * with loads from memory.
      */
-    private void recurrentInto(int hPrev, int gOff, int j0, int j1) {
+    private void recurrentInto(int hPrev, float[] packed, int gOff, int j0, int j1) {
         float[] scratch = cache.recurrent;
         for (int b = 0; b < batch; b++) {
             for (int k = 0; k < gates; k++) {
                 Arrays.fill(scratch, b * gateStride + k * stride + j0, b * gateStride + k * stride + j1, 0f);
             }
         }
-        recurrentProduct(hPrev, scratch, 0, j0, j1);
+        recurrentProduct(hPrev, packed, scratch, 0, j0, j1);
         for (int b = 0; b < batch; b++) {
             for (int k = 0; k < gates; k++) {
                 int at = b * gateStride + k * stride + j0;
@@ -329,10 +346,11 @@ final class RecurrentLayer {
                 int hPrev = t * batch * stride;
                 int hNew = hPrev + batch * stride;
                 int gOff = t * batch * gateStride;
+                float[] packed = recurrent ? packShared(h, hPrev, hidden, stride, cache.packedH, part, parts) : null;
                 if (j0 < j1) {
                     switch (cell) {
                         case LSTM -> {
-                            recurrentInto(hPrev, gOff, j0, j1);
+                            recurrentInto(hPrev, packed, gOff, j0, j1);
                             LstmCell.lstmForward(g, gOff, cache.c, hPrev, hNew, cache.aux, hPrev, h, hNew, batch,
                                 stride, j0, j1);
                         }
@@ -343,11 +361,11 @@ final class RecurrentLayer {
                                         gOff + b * gateStride + k * stride + j0, j1 - j0);
                                 }
                             }
-                            recurrentProduct(hPrev, cache.aux, gOff, j0, j1);
+                            recurrentProduct(hPrev, packed, cache.aux, gOff, j0, j1);
                             GruCell.gruForward(g, gOff, cache.aux, gOff, h, hPrev, hNew, batch, stride, j0, j1);
                         }
                         case RNN_TANH, RNN_RELU -> {
-                            recurrentInto(hPrev, gOff, j0, j1);
+                            recurrentInto(hPrev, packed, gOff, j0, j1);
                             RnnCell.rnnForward(cell == CellType.RNN_RELU, g, gOff, h, hNew, batch, stride, j0, j1);
                         }
                         case MIN_GRU -> MinCells.minGruForward(g, gOff, h, hPrev, hNew, batch, stride, j0, j1);
@@ -376,9 +394,11 @@ final class RecurrentLayer {
             int j0 = Slices.start(stride, parts, part, Simd.LANES);
             int j1 = Slices.end(stride, parts, part, Simd.LANES);
             for (int t = time - 1; t >= 0; t--) {
+                boolean carry = t < time - 1 && recurrent;
+                float[] packed = carry ? packDGh(t + 1, part, parts) : null;
                 if (j0 < j1) {
-                    if (t < time - 1 && recurrent) {
-                        carryBack(t + 1, j0, j1);
+                    if (carry) {
+                        carryBack(t + 1, packed, j0, j1);
                     }
                     Rows.add(cache.dhNext, 0, cache.dH, t * batch * stride, batch, stride, j0, j1);
                     inject(t, j0, j1);
@@ -393,15 +413,22 @@ final class RecurrentLayer {
                     pool.barrier();
                 }
             }
-            if (initial && j0 < j1 && recurrent) {
-                carryBack(0, j0, j1);
+            if (initial && recurrent) {
+                float[] packed = packDGh(0, part, parts);
+                if (j0 < j1) {
+                    carryBack(0, packed, j0, j1);
+                }
             }
         }
 
+        private float[] packDGh(int t, int part, int parts) {
+            return packShared(cache.dGh, t * batch * gateStride, gateStride, gateStride, cache.packedDGh, part, parts);
+        }
+
         /** dhNext (B, S) += dGh of step t (B, G*S) * W_hh padded (G*S, S) in panels, columns j0..j1. */
-        private void carryBack(int t, int j0, int j1) {
-            GemmNN.paneled(batch, j1 - j0, gateStride, cache.dGh, t * batch * gateStride, gateStride, weights.wHhP,
-                j0 / Simd.LANES * weights.hhPPanel, weights.hhPPanel, cache.dhNext, j0, stride);
+        private void carryBack(int t, float[] packed, int j0, int j1) {
+            GemmNN.paneled(batch, j1 - j0, gateStride, cache.dGh, t * batch * gateStride, gateStride, packed,
+                weights.wHhP, j0 / Simd.LANES * weights.hhPPanel, weights.hhPPanel, cache.dhNext, j0, stride);
         }
 
         private void inject(int t, int j0, int j1) {

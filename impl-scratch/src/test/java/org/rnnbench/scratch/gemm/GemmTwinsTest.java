@@ -96,6 +96,34 @@ class GemmTwinsTest {
         assertTrue(!Arrays.equals(o.c, tiled), "the product changed nothing in C");
     }
 
+    static List<Arguments> shapes() {
+        List<Arguments> list = new ArrayList<>();
+        for (int[] s : SHAPES) {
+            list.add(Arguments.of(s[0], s[1], s[2]));
+        }
+        return list;
+    }
+
+    @ParameterizedTest(name = "m={0} n={1} k={2}")
+    @MethodSource("shapes")
+    void theProductOnAPackedAEqualsTheProductPackingItselfBitForBit(int m, int n, int k) {
+        Operands o = new Operands(Variant.NP, m, n, k, 5 + m + n + k);
+        float[] own = o.c.clone();
+        GemmNN.paneled(m, n, k, o.a, o.aOff, o.lda, o.b, o.bOff, o.ldb, own, o.cOff, o.ldc);
+        for (int parts = 1; parts <= 3; parts++) {
+            float[] packed = new float[GemmNN.packedSize(m, k) + 1];
+            Arrays.fill(packed, Float.NaN);
+            for (int part = parts - 1; part >= 0; part--) {
+                GemmNN.pack(m, k, o.a, o.aOff, o.lda, packed, part, parts);
+            }
+            assertTrue(Float.isNaN(packed[packed.length - 1]), "pack wrote past its size");
+            float[] c = o.c.clone();
+            GemmNN.paneled(m, n, k, o.a, o.aOff, o.lda, packed, o.b, o.bOff, o.ldb, c, o.cOff, o.ldc);
+            assertArrayEquals(own, c, "A packed in " + parts + " part(s) gives other bits (m=" + m + ", n=" + n
+                + ", k=" + k + ")");
+        }
+    }
+
     @ParameterizedTest(name = "{0} m={1} n={2} k={3}")
     @MethodSource("cases")
     void dispatcherOnOneAndTwoThreadsEqualsTheSingleKernel(Variant v, int m, int n, int k) {
