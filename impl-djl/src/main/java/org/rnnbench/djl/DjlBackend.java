@@ -87,7 +87,7 @@ public class DjlBackend implements Backend {
     }
 
     @Override
-    public List<String> jvmOptions() {
+    public List<String> jvmOptions(int javaFeature) {
         return List.of("-D" + DjlEngine.OFFLINE + "=true");
     }
 

@@ -27,7 +27,7 @@ import org.rnnbench.scratch.simd.Simd;
  * The {@code scratch} backend: pure-Java float32 on the incubating Vector API. Every cell, encoding, topology, loss
  * and optimizer of the contract is supported. The JVM must run with {@code --add-modules jdk.incubator.vector};
  * without it {@link #unsupportedReason} says so and nothing is created. For steady-state speed it should also run
- * with {@code -XX:-UseTypeSpeculation}: {@link #JVM_OPTIONS}. It reads no native setting: its worker pool takes the
+ * with {@code -XX:-UseTypeSpeculation} on JDKs before 25: {@link #jvmOptions(int)}. It reads no native setting: its worker pool takes the
  * {@code threads} of {@link #create}. It is the reference {@code verify} compares the others against first (every
  * operation is in this repository), and it offers its GEMM kernel and the naive twin the kernel is tested against as
  * {@link #sgemms()} ({@code fast}, {@code naive}).
@@ -40,14 +40,18 @@ public final class ScratchBackend implements Backend {
     /** The JVM option that adds {@link #VECTOR_MODULE}. */
     public static final String ADD_VECTOR_MODULE = "--add-modules=" + VECTOR_MODULE;
     /**
-     * The JVM option that keeps the kernels' Vector API calls compiled: with type speculation on, in 7 of 53 JVMs
-     * (none of 28 with it off) JDK 17's C2 compiled a cell kernel in which a vector value had lost its exact type, so
-     * a Vector API store stayed out of line and vectors were boxed for the rest of the run: 9-12 MB allocated per
+     * The JVM option that keeps the kernels' Vector API calls compiled on JDK 17: with type speculation on, in 7 of
+     * 53 JVMs (none of 28 with it off) its C2 compiled a cell kernel in which a vector value had lost its exact type,
+     * so a Vector API store stayed out of line and vectors were boxed for the rest of the run: 9-12 MB allocated per
      * train step of an LSTM with H=128, B=32, T=100, and a quarter slower. The results are the same bits either way.
      */
     public static final String NO_TYPE_SPECULATION = "-XX:-UseTypeSpeculation";
-    /** The {@link #jvmOptions()}: the Vector API module, and {@link #NO_TYPE_SPECULATION} for steady-state speed. */
-    public static final List<String> JVM_OPTIONS = List.of(ADD_VECTOR_MODULE, NO_TYPE_SPECULATION);
+    /**
+     * The first release whose C2 keeps the kernels unboxed with type speculation on, so that they run without
+     * {@link #NO_TYPE_SPECULATION}: on JDK 25 no fork of 48 allocated more than JMH's own ~100 bytes per train step
+     * (docs/SPEED.md).
+     */
+    public static final int TYPE_SPECULATION_SAFE_FROM = 25;
 
     @Override
     public String id() {
@@ -59,9 +63,11 @@ public final class ScratchBackend implements Backend {
         return "pure-Java float32: flat parameter buffers, Vector API GEMM kernels, fused gate loops";
     }
 
+    /** The Vector API module, and before {@link #TYPE_SPECULATION_SAFE_FROM} {@link #NO_TYPE_SPECULATION}. */
     @Override
-    public List<String> jvmOptions() {
-        return JVM_OPTIONS;
+    public List<String> jvmOptions(int javaFeature) {
+        return javaFeature < TYPE_SPECULATION_SAFE_FROM ? List.of(ADD_VECTOR_MODULE, NO_TYPE_SPECULATION)
+            : List.of(ADD_VECTOR_MODULE);
     }
 
     /**

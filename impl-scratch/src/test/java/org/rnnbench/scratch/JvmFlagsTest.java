@@ -23,9 +23,18 @@ import org.rnnbench.scratch.simd.Simd;
  */
 class JvmFlagsTest {
     @Test
-    void backendAsksForTheVectorModuleAndNoTypeSpeculation() {
+    void backendAsksForTheVectorModuleAndOnThisJdkNoTypeSpeculation() {
         assertEquals(List.of("--add-modules=jdk.incubator.vector", "-XX:-UseTypeSpeculation"),
-            new ScratchBackend().jvmOptions());
+            new ScratchBackend().jvmOptions(17));
+    }
+
+    @Test
+    void typeSpeculationStaysOnFromJdk25() {
+        ScratchBackend backend = new ScratchBackend();
+        assertEquals(List.of("--add-modules=jdk.incubator.vector", "-XX:-UseTypeSpeculation"), backend.jvmOptions(17));
+        assertEquals(List.of("--add-modules=jdk.incubator.vector", "-XX:-UseTypeSpeculation"), backend.jvmOptions(24));
+        assertEquals(List.of("--add-modules=jdk.incubator.vector"), backend.jvmOptions(25));
+        assertEquals(backend.jvmOptions(Runtime.version().feature()), backend.jvmOptions());
     }
 
     @Test

@@ -63,11 +63,20 @@ public interface Backend {
     Map<String, String> versions();
 
     /**
-     * Options for the JVM this backend runs in, beyond the defaults, e.g. a module it needs or a JIT setting it
+     * Options for a JVM of this one's release to run this backend in, beyond the defaults, e.g. a module it needs or a JIT setting it
      * depends on for speed. A harness starting one JVM per backend passes them to that JVM only, so that no backend
      * runs under another's settings. None by default.
      */
     default List<String> jvmOptions() {
+        return jvmOptions(Runtime.version().feature());
+    }
+
+    /**
+     * The {@link #jvmOptions()} for a JVM of feature release {@code javaFeature} (17 for Java 17.0.15), which a
+     * harness starting workers on another JDK passes: a JIT setting one release needs may be one a later release
+     * does without. None by default.
+     */
+    default List<String> jvmOptions(int javaFeature) {
         return List.of();
     }
 

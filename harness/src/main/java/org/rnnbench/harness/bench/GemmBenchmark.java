@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.rnnbench.core.backend.Sgemm;
 
 /**
@@ -26,10 +27,10 @@ import org.rnnbench.core.backend.Sgemm;
  * reached through the backend SPI ({@link org.rnnbench.core.backend.Backend#sgemms}).
  * GFLOP/s = 2*M*N*K / time.
  *
- * <p>{@link #fmaPeak} probes the core's FMA throughput from Java: {@value #CHAINS} independent chains of 256-bit
- * fused multiply-adds (enough to hide their latency on the two FMA pipes of a Zen or Skylake core) with nothing
- * else in the loop; GFLOP/s = {@value #PEAK_FLOPS} / time. It is a lower bound of the core's peak, not the peak:
- * MKL's sgemm ({@link SgemmReferenceBenchmark}) beat it on a large product on the VM of docs/SPEED.md.
+ * <p>{@link #fmaPeak} probes the core's FMA throughput from Java: {@value #CHAINS} independent chains of fused
+ * multiply-adds on the preferred vector width (the one the kernels use: 256 bits with AVX2, 512 with AVX-512;
+ * enough chains to hide their latency on the two FMA pipes of a Zen or Skylake core) with nothing else in the
+ * loop; GFLOP/s = {@link #PEAK_FLOPS} / time. It is a lower bound of the core's peak, not the peak.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -42,8 +43,10 @@ public class GemmBenchmark {
     static final int CHAINS = 12;
     /** Steps of each chain per {@link #fmaPeak} call. */
     static final int STEPS = 4096;
-    /** Floating-point operations of one {@link #fmaPeak} call: chains x steps x 8 lanes x 2. */
-    static final long PEAK_FLOPS = (long) CHAINS * STEPS * 8 * 2;
+    /** The vector shape of {@link #fmaPeak}: the platform's preferred, as the kernels'. */
+    static final VectorSpecies<Float> PEAK_SPECIES = FloatVector.SPECIES_PREFERRED;
+    /** Floating-point operations of one {@link #fmaPeak} call: chains x steps x lanes x 2. */
+    static final long PEAK_FLOPS = (long) CHAINS * STEPS * PEAK_SPECIES.length() * 2;
 
     private float[] a;
     private float[] b;
@@ -83,12 +86,12 @@ public class GemmBenchmark {
         return kernel.product.multiply();
     }
 
-    /** {@value #CHAINS} independent chains of 8-lane fused multiply-adds, {@value #STEPS} steps each. */
+    /** {@value #CHAINS} independent chains of fused multiply-adds, {@value #STEPS} steps each. */
     @Benchmark
     public float fmaPeak() {
-        FloatVector x = FloatVector.broadcast(FloatVector.SPECIES_256, a[0]);
-        FloatVector y = FloatVector.broadcast(FloatVector.SPECIES_256, a[1]);
-        FloatVector s0 = FloatVector.broadcast(FloatVector.SPECIES_256, b[0]);
+        FloatVector x = FloatVector.broadcast(PEAK_SPECIES, a[0]);
+        FloatVector y = FloatVector.broadcast(PEAK_SPECIES, a[1]);
+        FloatVector s0 = FloatVector.broadcast(PEAK_SPECIES, b[0]);
         FloatVector s1 = s0.add(1f), s2 = s0.add(2f), s3 = s0.add(3f), s4 = s0.add(4f), s5 = s0.add(5f);
         FloatVector s6 = s0.add(6f), s7 = s0.add(7f), s8 = s0.add(8f), s9 = s0.add(9f), s10 = s0.add(10f);
         FloatVector s11 = s0.add(11f);

@@ -14,21 +14,23 @@ import org.rnnbench.harness.UsageException;
  * The {@code java} the backend workers run on: {@code --java PATH}, else the environment variable
  * {@value #VARIABLE}, else the parent's own. PATH is a {@code java} executable or a JDK's home directory. A JVM
  * other than the parent's is asked its version once, so that a wrong path fails before anything runs; the workers
- * need Java 17 or later (the scratch backend's Vector API module).
+ * need Java 17 or later (the scratch backend's Vector API module). Its feature release goes with it, because a
+ * backend's JVM options may depend on it ({@link org.rnnbench.core.backend.Backend#jvmOptions(int)}).
+ *
+ * @param path    the {@code java} executable
+ * @param feature its feature release (17 for Java 17.0.15)
  */
-public final class JavaExecutable {
+public record JavaExecutable(Path path, int feature) {
     /** Environment variable naming the workers' JVM when {@code --java} is not given. */
     public static final String VARIABLE = "RNNBENCH_JAVA";
     /** The oldest feature release the workers run on. */
     static final int MINIMUM_FEATURE = 17;
     private static final Pattern VERSION = Pattern.compile("version \"(\\d+)(?:[.\"-])");
 
-    private JavaExecutable() {
-    }
-
     /** The parent JVM's own {@code java}. */
-    public static Path current() {
-        return Path.of(System.getProperty("java.home"), "bin", "java");
+    public static JavaExecutable current() {
+        return new JavaExecutable(Path.of(System.getProperty("java.home"), "bin", "java"),
+            Runtime.version().feature());
     }
 
     /**
@@ -36,7 +38,7 @@ public final class JavaExecutable {
      *
      * @throws UsageException naming the option, the value and what would be right
      */
-    public static Path resolve(String option) {
+    public static JavaExecutable resolve(String option) {
         String source = "--java";
         String text = option;
         if (text == null) {
@@ -57,7 +59,7 @@ public final class JavaExecutable {
             throw new UsageException(source + " " + text + ": Java " + feature + "; the workers need Java "
                 + MINIMUM_FEATURE + " or later");
         }
-        return java.toAbsolutePath().normalize();
+        return new JavaExecutable(java.toAbsolutePath().normalize(), feature);
     }
 
     /** The feature release a {@code java -version} reports. */

@@ -43,7 +43,7 @@ public final class WorkerLauncher {
     static final String LOGGING_PREFIX = "org.slf4j.";
 
     private final int threads;
-    private final Path java;
+    private final JavaExecutable java;
     private final String gitCommit;
 
     /** A launcher of workers on the parent's own JVM with {@code threads} compute threads each. */
@@ -63,8 +63,8 @@ public final class WorkerLauncher {
         List<Backend> backends = backendsOf(backend);
         List<NativeSetting> settings = settings(backends);
         List<String> cmd = new ArrayList<>();
-        cmd.add(java.toString());
-        backends.stream().flatMap(b -> b.jvmOptions().stream()).filter(o -> !cmd.contains(o)).forEach(cmd::add);
+        cmd.add(java.path().toString());
+        backends.stream().flatMap(b -> b.jvmOptions(java.feature()).stream()).filter(o -> !cmd.contains(o)).forEach(cmd::add);
         String extra = System.getenv(WORKER_OPTS);
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.strip().split("\\s+")));

@@ -1,15 +1,13 @@
 package org.rnnbench.harness.fork;
 
-import java.nio.file.Path;
-
 /**
  * What every worker JVM of one command shares: the compute threads each backend may use and the {@code java}
  * executable the workers run on (which need not be the parent's, so that JDKs can be compared).
  *
  * @param threads compute threads per backend, at least 1
- * @param java    the {@code java} executable of the workers
+ * @param java    the {@code java} executable of the workers, with its feature release
  */
-public record WorkerSettings(int threads, Path java) {
+public record WorkerSettings(int threads, JavaExecutable java) {
 
     /** Checks the thread count. */
     public WorkerSettings {

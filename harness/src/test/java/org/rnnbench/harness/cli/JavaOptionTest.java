@@ -12,8 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.rnnbench.core.backend.Backend;
+import org.rnnbench.core.backend.Backends;
 import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.harness.Main;
+import org.rnnbench.harness.fork.JavaExecutable;
 import org.rnnbench.harness.fork.WorkerLauncher;
 import org.rnnbench.harness.fork.WorkerSettings;
 import org.rnnbench.harness.store.RunStore;
@@ -53,9 +56,26 @@ class JavaOptionTest {
     @Test
     void theWorkerCommandStartsWithTheGivenJava() {
         Path java = Path.of("/opt/some-jdk/bin/java");
-        List<String> cmd = new WorkerLauncher(new WorkerSettings(2, java)).command("train", Path.of("job.json"),
+        List<String> cmd = new WorkerLauncher(new WorkerSettings(2, new JavaExecutable(java, 17))).command("train", Path.of("job.json"),
             null);
         assertEquals(java.toString(), cmd.get(0));
+    }
+
+    @Test
+    void eachBackendGetsTheJvmOptionsOfTheWorkersRelease() {
+        Path java = Path.of("/opt/some-jdk/bin/java");
+        for (Backend b : Backends.available()) {
+            for (int feature : new int[] {17, 21, 25}) {
+                List<String> cmd = new WorkerLauncher(new WorkerSettings(1, new JavaExecutable(java, feature)))
+                    .command("train", Path.of("job.json"), b.id());
+                for (int other : new int[] {17, 21, 25}) {
+                    for (String option : b.jvmOptions(other)) {
+                        assertEquals(b.jvmOptions(feature).contains(option), cmd.contains(option),
+                            b.id() + " on Java " + feature + ": " + option + " in " + cmd);
+                    }
+                }
+            }
+        }
     }
 
     @Test
