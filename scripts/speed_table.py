@@ -29,7 +29,12 @@ def load(jdk_dir):
     params, lanes); tiles[(tile, m)] = median ms."""
     rows, allocs, gemm, tiles = {}, {}, {}, {}
     for path in sorted(glob.glob(os.path.join(jdk_dir, "*.json"))):
-        for r in json.load(open(path)):
+        try:
+            results = json.load(open(path))
+        except ValueError:
+            print(f"speed_table.py: {path} is not JMH JSON (an interrupted run?); left out", file=sys.stderr)
+            continue
+        for r in results:
             p = r.get("params", {})
             m = r["primaryMetric"]
             median = m["scorePercentiles"].get("50.0")

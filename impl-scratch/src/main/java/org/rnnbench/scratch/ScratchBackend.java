@@ -48,8 +48,9 @@ public final class ScratchBackend implements Backend {
     public static final String NO_TYPE_SPECULATION = "-XX:-UseTypeSpeculation";
     /**
      * The first release whose C2 keeps the kernels unboxed with type speculation on, so that they run without
-     * {@link #NO_TYPE_SPECULATION}: on JDK 25 no fork of 48 allocated more than JMH's own ~100 bytes per train step
-     * (docs/SPEED.md).
+     * {@link #NO_TYPE_SPECULATION}: on JDK 25, of 48 JMH forks without it (LSTM and GRU at H=128, LSTM at H=64)
+     * none showed the lasting megabytes per step of JDK 17's defect, and the train step took as long as with it
+     * (docs/SPEED.md, Notes).
      */
     public static final int TYPE_SPECULATION_SAFE_FROM = 25;
 
