@@ -22,6 +22,8 @@ MACHINE = "## Machine: "
 EARLIER = "## Earlier machines"
 NOTES = "## Notes"
 KERNELS = ("fast", "naive", "libtorch", "openblas", "fmaPeak")
+# the shapes of the tile comparison (the script's -p lists also make their cross products, which are left out)
+TILE_SHAPES = ((32, 160, 512), (1024, 1024, 1024))
 
 
 def load(jdk_dir):
@@ -44,8 +46,11 @@ def load(jdk_dir):
                 name = p.get("kernel", bench.rsplit(".", 1)[-1]).rsplit("/", 1)[-1]
                 tile = next((a.split("=", 1)[1] for a in r.get("jvmArgs", [])
                              if a.startswith("-Drnnbench.scratch.tile=")), None)
-                if tile:
-                    tiles[(tile, int(p["m"]))] = median
+                shape = (int(p["m"]), int(p["k"]), int(p["n"]))
+                if tile and shape in TILE_SHAPES:
+                    tiles[(tile, shape[0])] = median
+                elif tile:
+                    continue
                 else:
                     gemm[(name, int(p["m"]))] = (median, m["scorePercentiles"].get("0.0"), p)
                 continue
