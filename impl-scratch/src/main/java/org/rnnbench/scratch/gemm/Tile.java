@@ -15,13 +15,11 @@ import org.rnnbench.scratch.simd.Simd;
  * <p>The tile is selected once per JVM for the vector registers the platform has ({@link Simd#REGISTERS}): with
  * AVX2's 16, the 6x2 tile (15 registers; anything larger spills accumulators to the stack); with AVX-512's 32, the
  * 12x2 tile (27 registers), which loads each vector of B half as often. The system property {@value #PROPERTY}
- * ({@code 6x2}, {@code 8x2}, {@code 12x2} or {@code auto}) overrides the choice, to compare tiles on one machine.
+ * ({@code 6x2}, {@code 12x2} or {@code auto}) overrides the choice, to compare tiles on one machine.
  */
 public enum Tile {
     /** 6 rows: 15 registers, for 16-register vector units (AVX2). */
     SIX(6),
-    /** 8 rows: 19 registers. */
-    EIGHT(8),
     /** 12 rows: 27 registers, for 32-register vector units (AVX-512, AArch64). */
     TWELVE(12);
 
