@@ -69,7 +69,6 @@ public class DjlBackend implements Backend {
         return DjlEngine.versions();
     }
 
-    /** {@code -Dai.djl.offline=true}: DJL fails at once instead of trying a download (a later user value wins). */
     /**
      * Measured with the smoke suite and the one-thread train-step table of docs/SPEED.md: about 28 GFLOP/s on large
      * models, and 35-300 us per cell step (fused LSTM cheapest, GRU dearest) where the per-call cost dominates.
@@ -86,6 +85,7 @@ public class DjlBackend implements Backend {
         return 2L << 30;
     }
 
+    /** {@code -Dai.djl.offline=true}: DJL fails at once instead of trying a download (a later user value wins). */
     @Override
     public List<String> jvmOptions(int javaFeature) {
         return List.of("-D" + DjlEngine.OFFLINE + "=true");

@@ -24,13 +24,13 @@ import org.rnnbench.scratch.net.ProbeRunner;
 import org.rnnbench.scratch.simd.Simd;
 
 /**
- * The {@code scratch} backend: pure-Java float32 on the incubating Vector API. Every cell, encoding, topology, loss
- * and optimizer of the contract is supported. The JVM must run with {@code --add-modules jdk.incubator.vector};
- * without it {@link #unsupportedReason} says so and nothing is created. For steady-state speed it should also run
- * with {@code -XX:-UseTypeSpeculation} on JDKs before 25: {@link #jvmOptions(int)}. It reads no native setting: its worker pool takes the
- * {@code threads} of {@link #create}. It is the reference {@code verify} compares the others against first (every
- * operation is in this repository), and it offers its GEMM kernel and the naive twin the kernel is tested against as
- * {@link #sgemms()} ({@code fast}, {@code naive}).
+ * The {@code scratch} backend: pure-Java float32 on the incubating Vector API. Every cell, encoding, topology, loss and
+ * optimizer of the contract is supported. The JVM must run with {@code --add-modules jdk.incubator.vector}; without it
+ * {@link #unsupportedReason} says so and nothing is created. For steady-state speed it should also run with {@code
+ * -XX:-UseTypeSpeculation} on JDKs before 25: {@link #jvmOptions(int)}. It reads no native setting: its worker pool
+ * takes the {@code threads} of {@link #create}. It is the reference {@code verify} compares the others against first
+ * (every operation is in this repository), and it offers its GEMM kernel and the naive twin the kernel is tested
+ * against as {@link #sgemms()} ({@code fast}, {@code naive}).
  */
 public final class ScratchBackend implements Backend {
     /** The backend id. */

@@ -63,7 +63,8 @@ public interface Backend {
     Map<String, String> versions();
 
     /**
-     * Options for a JVM of this one's release to run this backend in, beyond the defaults, e.g. a module it needs or a JIT setting it
+     * Options for a JVM of this one's release to run this backend in, beyond the defaults, e.g. a module it needs or
+     * a JIT setting it
      * depends on for speed. A harness starting one JVM per backend passes them to that JVM only, so that no backend
      * runs under another's settings. None by default.
      */

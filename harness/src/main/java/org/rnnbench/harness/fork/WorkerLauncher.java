@@ -64,7 +64,8 @@ public final class WorkerLauncher {
         List<NativeSetting> settings = settings(backends);
         List<String> cmd = new ArrayList<>();
         cmd.add(java.path().toString());
-        backends.stream().flatMap(b -> b.jvmOptions(java.feature()).stream()).filter(o -> !cmd.contains(o)).forEach(cmd::add);
+        backends.stream().flatMap(b -> b.jvmOptions(java.feature()).stream()).filter(o -> !cmd.contains(o))
+            .forEach(cmd::add);
         String extra = System.getenv(WORKER_OPTS);
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.strip().split("\\s+")));

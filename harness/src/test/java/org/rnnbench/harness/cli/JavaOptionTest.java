@@ -56,7 +56,8 @@ class JavaOptionTest {
     @Test
     void theWorkerCommandStartsWithTheGivenJava() {
         Path java = Path.of("/opt/some-jdk/bin/java");
-        List<String> cmd = new WorkerLauncher(new WorkerSettings(2, new JavaExecutable(java, 17))).command("train", Path.of("job.json"),
+        List<String> cmd = new WorkerLauncher(new WorkerSettings(2, new JavaExecutable(java, 17))).command("train",
+            Path.of("job.json"),
             null);
         assertEquals(java.toString(), cmd.get(0));
     }

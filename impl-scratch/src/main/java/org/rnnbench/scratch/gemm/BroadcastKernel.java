@@ -12,14 +12,13 @@ import jdk.incubator.vector.FloatVector;
  * a row stride and a panel stride, {@code B(p, j) = b[bOff + p*bRow + (j/L)*bPanel + j%L]}: row-major B has
  * {@code bPanel = L}; B in {@link Panels} layout has {@code bRow = L} and {@code bPanel = K*L}.
  *
- * <p>A {@link Tile} of R rows by 2 vectors of C stays in 2R registers while p runs over K: each step loads 2 vectors
- * of B, broadcasts R values of A and issues 2R fused multiply-adds ({@link PackedTiles}); R is 6 on AVX2's 16
- * vector registers and 12 on AVX-512's 32. Rows are covered by strips of R, then at most one of 6, then of 4
- * (M = 32 = 4*6 + 2*4 = 2*12 + 2*4); the remaining edges use 4x2, 1x2, 4x1 and 1x1 tiles reading the operands in
- * place, and scalar columns; a product of fewer than 4 rows on B in
- * panels (batch 1) uses 1x8 tiles, whose 8 accumulators hide the FMA latency. Every element of C is the same chain
- * {@code c = fma(a_p, b_p, c)} for p = 0..K-1 whatever tile computes it, so results do not depend on how C is split
- * between threads.
+ * <p>A {@link Tile} of R rows by 2 vectors of C stays in 2R registers while p runs over K: each step loads 2 vectors of
+ * B, broadcasts R values of A and issues 2R fused multiply-adds ({@link PackedTiles}); R is 6 on AVX2's 16 vector
+ * registers and 12 on AVX-512's 32. Rows are covered by strips of R, then at most one of 6, then of 4 (M = 32 = 4*6 +
+ * 2*4 = 2*12 + 2*4); the remaining edges use 4x2, 1x2, 4x1 and 1x1 tiles reading the operands in place, and scalar
+ * columns; a product of fewer than 4 rows on B in panels (batch 1) uses 1x8 tiles, whose 8 accumulators hide the FMA
+ * latency. Every element of C is the same chain {@code c = fma(a_p, b_p, c)} for p = 0..K-1 whatever tile computes it,
+ * so results do not depend on how C is split between threads.
  *
  * <p>Blocking: K is cut into blocks of {@link #K_BLOCK} and the rows into blocks of {@link #M_BLOCK}. The block of
  * A is packed into strips (K_BLOCK x 6 or x 4 contiguous), which also lets C2 drop the range checks of the inner
