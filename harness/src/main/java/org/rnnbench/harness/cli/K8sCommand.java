@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
@@ -22,7 +23,6 @@ import org.rnnbench.harness.cluster.ShardNeeds;
 import org.rnnbench.harness.cluster.ShardedSweep;
 import org.rnnbench.harness.cluster.Shell;
 import org.rnnbench.harness.plan.PlannedUnit;
-import org.rnnbench.harness.shard.ShardId;
 
 /**
  * {@code rnnbench k8s}: a {@code run} (or {@code gradients}) sweep as a Kubernetes Indexed Job of N shard pods and
@@ -38,12 +38,8 @@ public final class K8sCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--gradients", description = "Shard a 'gradients' sweep instead of a 'run' sweep.")
-    boolean gradients;
-
-    @Option(names = "--shards", required = true, paramLabel = "N", description = "The number of shards (the Job's"
-        + " completions).")
-    int shards;
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--image", required = true, paramLabel = "IMAGE",
         description = "Container image with rnnbench on its PATH.")
@@ -74,7 +70,7 @@ public final class K8sCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        ShardId.checkCount("--shards", shards);
+        int shards = cluster.shards();
         if (!mountPath.startsWith("/")) {
             throw new UsageException("--mount-path " + mountPath + ": not an absolute path; give one such as"
                 + " /results");
@@ -85,7 +81,7 @@ public final class K8sCommand implements Callable<Integer> {
         if (parallelism != null && parallelism < 1 || cpu != null && cpu < 1) {
             throw new UsageException("--parallelism and --cpu must be at least 1, not " + parallelism + ", " + cpu);
         }
-        ClusterSweep cs = ClusterSweep.parse("k8s", gradients, sweepArgs, shards);
+        ClusterSweep cs = ClusterSweep.parse("k8s", cluster.gradients, sweepArgs, shards);
         ShardedSweep local = cs.sweep();
         ShardedSweep inPods = new ShardedSweep(local.kind(), local.sweepArgs(),
             Path.of(mountPath).resolve(local.out().getFileName().toString()), local.name(), shards);

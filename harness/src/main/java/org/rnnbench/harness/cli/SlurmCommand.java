@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
@@ -31,7 +32,6 @@ import org.rnnbench.harness.cluster.ShardedSweep;
 import org.rnnbench.harness.cluster.SlurmClient;
 import org.rnnbench.harness.cluster.SlurmResources;
 import org.rnnbench.harness.shard.Partition;
-import org.rnnbench.harness.shard.ShardId;
 import org.rnnbench.harness.shard.ShardPlans;
 
 /**
@@ -53,12 +53,8 @@ public final class SlurmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--gradients", description = "Shard a 'gradients' sweep instead of a 'run' sweep.")
-    boolean gradients;
-
-    @Option(names = "--shards", required = true, paramLabel = "N", description = "The number of shards (array"
-        + " tasks).")
-    int shards;
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--partition", paramLabel = "P", description = "Slurm partition; default the cluster's.")
     String partition;
@@ -95,11 +91,11 @@ public final class SlurmCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ShardId.checkCount("--shards", shards);
+        int shards = cluster.shards();
         // the user's values are checked before anything is written
         new SlurmResources(partition, account, time != null ? time : "1", cpusPerTask != null ? cpusPerTask : 1,
             mem != null ? mem : "1G", sbatchArgs);
-        ClusterSweep cs = ClusterSweep.parse("slurm", gradients, sweepArgs, shards);
+        ClusterSweep cs = ClusterSweep.parse("slurm", cluster.gradients, sweepArgs, shards);
         ShardedSweep sweep = cs.sweep();
         if (sweep.out().toString().chars().anyMatch(Character::isWhitespace)) {
             throw new UsageException("slurm: the results directory '" + sweep.out() + "' contains white space,"
