@@ -52,6 +52,11 @@ public final class UnitTrainer {
         void step(int done, int total);
     }
 
+    /** Environment variable with the JIT warm-up before each unit in milliseconds (default 1000; 0: none). */
+    public static final String WARMUP_VARIABLE = "RNNBENCH_WARMUP_MS";
+    /** The warm-up before each unit, from {@link #WARMUP_VARIABLE}. */
+    static final long WARMUP_NANOS = warmupNanos(System.getenv(WARMUP_VARIABLE));
+
     private final Backend backend;
     private final int threads;
     private final Path resultsDir;
@@ -121,6 +126,7 @@ public final class UnitTrainer {
             ParameterLayout.of(model));
         List<Batch> evaluation = task.evaluationSet(p.seed(), unit.evaluationBatch());
         Batch probe = task.evaluationSet(p.seed(), p.batchSize()).get(0);
+        warmUp(task, model, train, weights);
         try (SequenceModel sm = backend.create(model, train, threads)) {
             sm.importWeights(weights);
             m.canonicalParameters = sm.canonicalParameterCount();
@@ -151,6 +157,38 @@ public final class UnitTrainer {
             }
             // after 0 steps the model is the initial one: the curve is the same, and costly to compute again
             m.gradNormsTrained = p.steps() == 0 ? m.gradNormsInitial.clone() : sm.hiddenGradientNorms(probe);
+        }
+    }
+
+    /**
+     * Warms the JIT up for this configuration before the unit is timed: a throwaway model of the same spec, from
+     * the same weights, trains on the unit's batches for {@link #WARMUP_NANOS} (at least one step) and is closed.
+     * Without it a short unit's step times measure which JIT tier its code had reached: in smoke runs (20 steps)
+     * the same scratch LSTM unit took 2 ms per step in one JVM and 8-13 ms in the next. The unit itself starts
+     * from the weights file as before, so its results do not change.
+     */
+    private void warmUp(SequenceTask task, ModelSpec model, TrainSpec train, CanonicalWeights weights)
+        throws Exception {
+        if (WARMUP_NANOS <= 0 || train.steps() == 0) {
+            return;
+        }
+        try (SequenceModel sm = backend.create(model, train, threads)) {
+            sm.importWeights(weights);
+            long start = System.nanoTime();
+            for (int step = 0; step == 0 || System.nanoTime() - start < WARMUP_NANOS; step++) {
+                sm.trainStep(task.trainBatch(train.seed(), step % train.steps(), train.batchSize()));
+            }
+        }
+    }
+
+    static long warmupNanos(String value) {
+        if (value == null || value.isBlank()) {
+            return 1_000_000_000L;
+        }
+        try {
+            return Math.max(0, Long.parseLong(value.strip())) * 1_000_000L;
+        } catch (NumberFormatException e) {
+            return 1_000_000_000L;
         }
     }
 
