@@ -4,61 +4,68 @@
 # times of that backend resampled with replacement and multiplied by 1.15: a test-side injection, the product has
 # no knob for it).
 #
-#   reports/scripts/gate-rates.sh PAIRS [--load] [--backend ID] [-- RUN ARGS...]
+#   reports/scripts/gate-rates.sh PAIRS [--load] [--backend ID] [-- RUN ARGS...]   collect PAIRS+1 runs, then judge
+#   reports/scripts/gate-rates.sh collect DIR RUNS [--load] [-- RUN ARGS...]        runs DIR/r0 .. DIR/r<RUNS-1>
+#   reports/scripts/gate-rates.sh judge DIR [--backend ID]                          judge the runs of DIR again
 #
-# PAIRS     number of A/A pairs (each pair is two runs); 20 for the 1-in-20 / 19-in-20 figures
-# --load    start a competing CPU load (one busy loop per core, started and stopped by this script) during the
-#           second run of every pair
-# --backend the backend slowed for the detection rate (default: the backend of the second run's first record)
+# Runs are made back to back, r0, r1, ...; pair i is (r<i-1>, r<i>), baseline first, so RUNS runs give RUNS-1
+# pairs, each two consecutive runs (every run but the first and last is in two pairs). Collecting once and judging
+# many times is how a change to compare is measured on the same runs: `judge` uses the rnnbench of this checkout.
+#
+# --load    start a competing CPU load (one busy loop per core, started and stopped by this script) during every
+#           odd run: each pair then has one run at idle and one under load, the loaded one the current run in odd
+#           pairs and the baseline in even ones
+# --backend the backend slowed for the detection rate (default: the backend of the current run's first record)
 # RUN ARGS  what to run (default: --suite smoke); e.g. -- --suite quick
 #
-# Per pair it prints the machine's speed ratio compare reported for each backend (second run / first run), the
-# A/A verdict and the verdict on the injected slowdown:
+# Per pair it prints the machine's speed ratio compare reported for each backend (current / baseline), the A/A
+# verdict and the verdict on the injected slowdown:
 #   ok          exit 0: nothing flagged
 #   REGRESSION  exit 1: a step-time (or metric) regression; on an A/A pair this is a false positive
-#   refused     exit 2: the calibrations differ by more than the threshold ("machines not comparable"): the gate
-#               declined to blame the code, which is its right answer when the load changed between the runs
+#   refused     exit 2: the calibrations differ by more than the threshold ("machines are not comparable"): the
+#               gate declined to blame the code, its right answer when the load changed between the runs
 # The A/A pair is also compared with --allow-machine-change (judged relative to the calibration however far the
 # machine's speed moved), and so is the injected slowdown, which is therefore always judged. The last line sums up:
 #   A/A: <o> ok, <n> false positives, <r> refused of PAIRS (<m> false positives with --allow-machine-change);
 #   injected +15%: <d> detected of PAIRS (load: ...; run: ...)
-# Work goes to a temporary directory, removed at the end unless KEEP=1 (then its path is printed).
+# PAIRS form works in a temporary directory, removed at the end unless KEEP=1 (then its path is printed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-usage="usage: gate-rates.sh PAIRS [--load] [--backend ID] [-- RUN ARGS...]"
-pairs=${1:?$usage}
-[[ $pairs =~ ^[1-9][0-9]*$ ]] || { echo "gate-rates.sh: PAIRS must be a positive whole number, not $pairs" >&2; exit 2; }
-shift
-load=0
-backend=""
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --load) load=1; shift ;;
-    --backend) backend=${2:?$usage}; shift 2 ;;
-    --) shift; break ;;
-    *) echo "gate-rates.sh: unknown argument $1; $usage" >&2; exit 2 ;;
-  esac
-done
-run_args=("$@")
-[[ ${#run_args[@]} -gt 0 ]] || run_args=(--suite smoke)
-work=$(mktemp -d)
-busy_pids=()
-cleanup() {
-  [[ ${#busy_pids[@]} -eq 0 ]] || kill "${busy_pids[@]}" 2> /dev/null || true
-  if [[ "${KEEP:-0}" == 1 ]]; then echo "work kept in $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
+usage="usage: gate-rates.sh PAIRS [--load] [--backend ID] [-- RUN ARGS...] | collect DIR RUNS [--load] [-- RUN ARGS...]
+       | judge DIR [--backend ID]"
+fail() { echo "gate-rates.sh: $*" >&2; exit 2; }
+whole() { [[ $2 =~ ^[1-9][0-9]*$ ]] || fail "$1 must be a positive whole number, not $2"; }
 
+busy_pids=()
 start_load() { # one busy loop per core, until stop_load
   for _ in $(seq "$(nproc)"); do (while :; do :; done) & busy_pids+=($!); done
 }
-
 stop_load() {
   [[ ${#busy_pids[@]} -eq 0 ]] || kill "${busy_pids[@]}" 2> /dev/null || true
   busy_pids=()
 }
+trap stop_load EXIT
+
+collect() { # collect DIR RUNS LOAD RUN-ARGS...
+  local dir=$1 runs=$2 load=$3
+  shift 3
+  local args=("$@")
+  [[ ${#args[@]} -gt 0 ]] || args=(--suite smoke)
+  mkdir -p "$dir"
+  [[ ! -e "$dir/r0" ]] || fail "$dir already holds runs; collect into a new directory"
+  printf '%s\n' "load=$load" "run=${args[*]}" > "$dir/collected"
+  for ((i = 0; i < runs; i++)); do
+    local loaded=$((load == 1 && i % 2 == 1 ? 1 : 0))
+    [[ $loaded == 1 ]] && start_load
+    local t0=$SECONDS
+    ./rnnbench run "${args[@]}" --out "$dir/r$i" --progress none > "$dir/r$i.log" 2>&1 || true
+    stop_load
+    echo "r$i $([[ $loaded == 1 ]] && echo loaded || echo idle) $((SECONDS - t0)) s" | tee -a "$dir/collected" >&2
+  done
+}
 
 inject() { # copy of results $1 into $2 with backend $3's step times resampled and 15% slower
+  rm -rf "$2"
   mkdir -p "$2"
   cp "$1/rnnbench.json" "$2/"
   python3 - "$1/runs.jsonl" "$2/runs.jsonl" "$3" <<'PY'
@@ -75,40 +82,79 @@ with open(src) as f, open(dst, "w") as out:
 PY
 }
 
-verdict() { # compare $1 $2 [options] → ok | REGRESSION | refused; the summary in $work/compare.md
-  local code=0
-  ./rnnbench compare "$1" "$2" "${@:3}" --markdown "$work/compare.md" > /dev/null 2> "$work/compare.err" || code=$?
+verdict() { # verdict WORK BASE CURRENT [options] → ok | REGRESSION | refused; the summary in WORK/compare.md
+  local work=$1 code=0
+  ./rnnbench compare "$2" "$3" "${@:4}" --markdown "$work/compare.md" > /dev/null 2> "$work/compare.err" || code=$?
   case $code in
     0) echo ok ;;
     1) echo REGRESSION ;;
     2) if grep -q "machines are not comparable" "$work/compare.err"; then echo refused; else
-         echo "error: $(head -c 200 "$work/compare.err")" >&2; echo error; fi ;;
-    *) echo "error: $(head -c 200 "$work/compare.err")" >&2; echo error ;;
+         echo "error: $(head -c 300 "$work/compare.err")" >&2; echo error; fi ;;
+    *) echo "error: $(head -c 300 "$work/compare.err")" >&2; echo error ;;
   esac
 }
 
 machine() { # the machine ratios compare noted, "backend xR ..."
-  grep -o "machine speed of backend [^:]*: its calibration took x[0-9.]*" "$work/compare.md" 2> /dev/null \
+  grep -o "machine speed of backend [^:]*: its calibration took x[0-9.]*" "$1/compare.md" 2> /dev/null \
     | sed 's/machine speed of backend \([^:]*\): its calibration took \(x[0-9.]*\)/\1 \2/' | paste -sd ' ' || true
 }
 
-ok=0; false_pos=0; refused=0; rel_false_pos=0; detected=0
-for i in $(seq "$pairs"); do
-  ./rnnbench run "${run_args[@]}" --out "$work/a$i" --progress none > "$work/a$i.log" 2>&1 || true
-  [[ $load == 1 ]] && start_load
-  ./rnnbench run "${run_args[@]}" --out "$work/b$i" --progress none > "$work/b$i.log" 2>&1 || true
-  stop_load
-  slowed=${backend:-$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["params"]["backend"])' "$work/b$i/runs.jsonl")}
-  inject "$work/b$i" "$work/s$i" "$slowed"
-  rel=$(verdict "$work/a$i" "$work/b$i" --allow-machine-change)
-  speed=$(machine)
-  aa=$(verdict "$work/a$i" "$work/b$i")
-  inj=$(verdict "$work/a$i" "$work/s$i" --allow-machine-change)
-  case $aa in ok) ok=$((ok + 1)) ;; REGRESSION) false_pos=$((false_pos + 1)) ;; refused) refused=$((refused + 1)) ;; esac
-  [[ $rel == REGRESSION ]] && rel_false_pos=$((rel_false_pos + 1))
-  [[ $inj == REGRESSION ]] && detected=$((detected + 1))
-  echo "pair $i: machine ${speed:-not calibrated}; A/A $aa (with --allow-machine-change: $rel); $slowed +15%: $inj"
-done
-echo "A/A: $ok ok, $false_pos false positives, $refused refused of $pairs ($rel_false_pos false positives with" \
-  "--allow-machine-change); injected +15%: $detected detected of" \
-  "$pairs (load: $([[ $load == 1 ]] && echo competing || echo none); run: ${run_args[*]})"
+judge() { # judge DIR BACKEND
+  local dir=$1 backend=$2 runs=0
+  while [[ -d "$dir/r$runs" ]]; do runs=$((runs + 1)); done
+  [[ $runs -ge 2 ]] || fail "$dir holds $runs run(s) r0, r1, ...; judging needs at least 2"
+  local work
+  work=$(mktemp -d)
+  local ok=0 false_pos=0 refused=0 rel_false_pos=0 detected=0 pairs=$((runs - 1))
+  for ((i = 1; i < runs; i++)); do
+    local a="$dir/r$((i - 1))" b="$dir/r$i"
+    local slowed=${backend:-$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["params"]["backend"])' "$b/runs.jsonl")}
+    inject "$b" "$work/s" "$slowed"
+    local rel speed aa inj
+    rel=$(verdict "$work" "$a" "$b" --allow-machine-change)
+    speed=$(machine "$work")
+    cp "$work/compare.md" "$work/pair$i.md"
+    aa=$(verdict "$work" "$a" "$b")
+    inj=$(verdict "$work" "$a" "$work/s" --allow-machine-change)
+    cp "$work/compare.md" "$work/injected$i.md"
+    case $aa in ok) ok=$((ok + 1)) ;; REGRESSION) false_pos=$((false_pos + 1)) ;; refused) refused=$((refused + 1)) ;; esac
+    [[ $rel == REGRESSION ]] && rel_false_pos=$((rel_false_pos + 1))
+    [[ $inj == REGRESSION ]] && detected=$((detected + 1))
+    echo "pair $i (r$((i - 1)) r$i): machine ${speed:-not calibrated}; A/A $aa (with --allow-machine-change: $rel);" \
+      "$slowed +15%: $inj"
+  done
+  mkdir -p "$dir/judged"
+  cp "$work"/pair*.md "$work"/injected*.md "$dir/judged/"
+  rm -rf "$work"
+  echo "A/A: $ok ok, $false_pos false positives, $refused refused of $pairs ($rel_false_pos false positives with" \
+    "--allow-machine-change); injected +15%: $detected detected of $pairs ($(paste -sd ';' < <(head -2 "$dir/collected")))"
+}
+
+options() { # --load / --backend / -- RUN ARGS into load, backend, run_args
+  load=0; backend=""; run_args=()
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --load) load=1; shift ;;
+      --backend) backend=${2:?$usage}; shift 2 ;;
+      --) shift; run_args=("$@"); break ;;
+      *) fail "unknown argument $1; $usage" ;;
+    esac
+  done
+}
+
+case "${1:?$usage}" in
+  collect)
+    dir=${2:?$usage}; runs=${3:?$usage}; whole RUNS "$runs"; shift 3; options "$@"
+    [[ -z $backend ]] || fail "--backend is for judging; $usage"
+    collect "$dir" "$runs" "$load" "${run_args[@]}" ;;
+  judge)
+    dir=${2:?$usage}; shift 2; options "$@"
+    [[ $load == 0 && ${#run_args[@]} -eq 0 ]] || fail "judge takes only --backend; $usage"
+    judge "$dir" "$backend" ;;
+  *)
+    pairs=$1; whole PAIRS "$pairs"; shift; options "$@"
+    dir=$(mktemp -d)
+    if [[ "${KEEP:-0}" == 1 ]]; then echo "runs kept in $dir" >&2; else trap 'stop_load; rm -rf "$dir"' EXIT; fi
+    collect "$dir/runs" $((pairs + 1)) "$load" "${run_args[@]}"
+    judge "$dir/runs" "$backend" ;;
+esac
