@@ -23,6 +23,7 @@ import org.rnnbench.harness.shard.ShardPlans;
 import org.rnnbench.harness.store.ResultsDir;
 import org.rnnbench.harness.store.RunStore;
 import org.rnnbench.harness.sweep.Sweep;
+import org.rnnbench.harness.worker.UnitTrainer;
 
 /**
  * What every sweep command does once it has planned its units: open (and lock) the results directory, run the
@@ -87,6 +88,7 @@ public final class SweepTail {
             return Main.EXIT_OK;
         }
         ShardId shard = options.shardId(System.getenv());
+        UnitTrainer.warmupNanos(System.getenv(UnitTrainer.WARMUP_VARIABLE)); // a bad value stops here, not in a worker
         WorkerSettings workers = options.workers.settings();
         var mode = options.progressMode();
         Path dir = base;

@@ -52,10 +52,11 @@ public final class UnitTrainer {
         void step(int done, int total);
     }
 
-    /** Environment variable with the JIT warm-up before each unit in milliseconds (default 1000; 0: none). */
+    /**
+     * Environment variable with the JIT warm-up before each unit in milliseconds (default 1000; 0: none). The test
+     * builds set 0: they pin results, which the warm-up does not change, not speed.
+     */
     public static final String WARMUP_VARIABLE = "RNNBENCH_WARMUP_MS";
-    /** The warm-up before each unit, from {@link #WARMUP_VARIABLE}. */
-    static final long WARMUP_NANOS = warmupNanos(System.getenv(WARMUP_VARIABLE));
 
     private final Backend backend;
     private final int threads;
@@ -64,6 +65,8 @@ public final class UnitTrainer {
     private final Map<String, Map<String, Double>> empiricalChance = new HashMap<>();
     private final Environment environment;
     private final boolean evaluate;
+    /** The warm-up before each unit, from {@link #WARMUP_VARIABLE}. */
+    private final long warmupNanos = warmupNanos(System.getenv(WARMUP_VARIABLE));
     /** The machine's speed as last measured: before the first unit, then after each. */
     private Map<String, Double> calibration;
 
@@ -126,7 +129,7 @@ public final class UnitTrainer {
             ParameterLayout.of(model));
         List<Batch> evaluation = task.evaluationSet(p.seed(), unit.evaluationBatch());
         Batch probe = task.evaluationSet(p.seed(), p.batchSize()).get(0);
-        warmUp(task, model, train, weights);
+        warmUp(task, model, train, weights, probe);
         try (SequenceModel sm = backend.create(model, train, threads)) {
             sm.importWeights(weights);
             m.canonicalParameters = sm.canonicalParameterCount();
@@ -162,34 +165,51 @@ public final class UnitTrainer {
 
     /**
      * Warms the JIT up for this configuration before the unit is timed: a throwaway model of the same spec, from
-     * the same weights, trains on the unit's batches for {@link #WARMUP_NANOS} (at least one step) and is closed.
-     * Without it a short unit's step times measure which JIT tier its code had reached: in smoke runs (20 steps)
-     * the same scratch LSTM unit took 2 ms per step in one JVM and 8-13 ms in the next. The unit itself starts
-     * from the weights file as before, so its results do not change.
+     * the same weights, makes the unit's calls in the unit's order (the gradient probe, then train steps on the
+     * unit's batches) for {@link #WARMUP_VARIABLE}'s milliseconds (at least one step), and is closed. Without it a short unit's step
+     * times measure which JIT tier its code had reached: in smoke runs (20 steps) the same scratch LSTM unit took
+     * 2 ms per step in one JVM and 8-13 ms in the next. The probe comes first as in the unit: a warm-up of train
+     * steps alone left the first unit of a JVM to pay for the recompilation the probe's other paths caused, a step
+     * of 0.8 ms among steps of 10-20 us and then steps twice as fast as before it. The unit itself starts from the
+     * weights file as before, so its results do not change.
      */
-    private void warmUp(SequenceTask task, ModelSpec model, TrainSpec train, CanonicalWeights weights)
+    private void warmUp(SequenceTask task, ModelSpec model, TrainSpec train, CanonicalWeights weights, Batch probe)
         throws Exception {
-        if (WARMUP_NANOS <= 0 || train.steps() == 0) {
+        if (warmupNanos <= 0 || train.steps() == 0) {
             return;
         }
         try (SequenceModel sm = backend.create(model, train, threads)) {
             sm.importWeights(weights);
+            sm.hiddenGradientNorms(probe);
             long start = System.nanoTime();
-            for (int step = 0; step == 0 || System.nanoTime() - start < WARMUP_NANOS; step++) {
-                sm.trainStep(task.trainBatch(train.seed(), step % train.steps(), train.batchSize()));
+            for (int step = 0; step == 0 || System.nanoTime() - start < warmupNanos; step++) {
+                double loss = sm.trainStep(task.trainBatch(train.seed(), step % train.steps(), train.batchSize()));
+                if (!Double.isFinite(loss)) {
+                    return; // the unit will diverge too, and record it
+                }
             }
         }
     }
 
-    static long warmupNanos(String value) {
+    /**
+     * The warm-up of {@link #WARMUP_VARIABLE}'s value in nanoseconds: 1 s when unset or blank.
+     *
+     * @throws UsageException for a value that is not a whole number of milliseconds from 0 to 600000
+     */
+    public static long warmupNanos(String value) {
         if (value == null || value.isBlank()) {
             return 1_000_000_000L;
         }
         try {
-            return Math.max(0, Long.parseLong(value.strip())) * 1_000_000L;
+            long ms = Long.parseLong(value.strip());
+            if (ms >= 0 && ms <= 600_000) {
+                return ms * 1_000_000L;
+            }
         } catch (NumberFormatException e) {
-            return 1_000_000_000L;
+            // below
         }
+        throw new UsageException(WARMUP_VARIABLE + "=" + value + ": not a warm-up in milliseconds; give a whole"
+            + " number from 0 (none) to 600000, or leave it unset for 1000");
     }
 
     /** One line: the exception's type and first message line. */
