@@ -18,6 +18,7 @@ import org.rnnbench.core.run.RunParams;
 import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.core.run.RunRecordCodec;
 import org.rnnbench.core.run.RunStatus;
+import org.rnnbench.reports.compare.CompareSettings;
 
 /**
  * Test data: the committed real runs ({@code fixtures/run-a}, {@code fixtures/run-b}, written by
@@ -114,6 +115,12 @@ public final class Fixtures {
         m.put(r.primaryMetric(), value);
         return with(r, r.status(), r.message(), r.stepNanos(), m);
     }
+
+    /**
+     * Comparison settings for hand-made step times, which carry no run-to-run noise: the run noise and the unit
+     * noise at 0, so that the rules under test see exactly the differences a test made.
+     */
+    public static final CompareSettings NOISELESS = CompareSettings.DEFAULTS.withRunNoise(0).withUnitNoise(0);
 
     /**
      * A small hand-made record: accuracy task {@code task}, 20 steps of {@code stepMillis} ms each (plus a tiny

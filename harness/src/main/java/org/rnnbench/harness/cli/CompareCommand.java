@@ -57,9 +57,22 @@ public final class CompareCommand implements Callable<Integer> {
     String warmup = Double.toString(CompareSettings.DEFAULTS.warmupFraction());
 
     @Option(names = "--allow-machine-change", description = "Judge step times relative to the machine's measured"
-        + " speed even when the two sides' calibrations differ by more than the threshold (refused otherwise, exit"
-        + " 2).")
+        + " speed even when the two sides' calibrations differ by more than the machine tolerance (refused otherwise,"
+        + " exit 2).")
     boolean allowMachineChange;
+
+    @Option(names = "--machine-tolerance", paramLabel = "F", description = "How far the two sides' calibrations may"
+        + " differ before the machines count as not comparable (default 25%%).")
+    String machineTolerance = Double.toString(CompareSettings.DEFAULTS.machineTolerance());
+
+    @Option(names = "--run-noise", paramLabel = "F", description = "Run-to-run noise of a whole backend's step times"
+        + " on this machine, as 0.1 or 10%% (default 10%%, measured on a 2-vCPU cloud VM);"
+        + " reports/scripts/gate-rates.sh measures yours.")
+    String runNoise = Double.toString(CompareSettings.DEFAULTS.runNoise());
+
+    @Option(names = "--unit-noise", paramLabel = "F", description = "Least run-to-run noise of one unit beyond its"
+        + " backend's shift, as 0.2 or 20%% (default 20%%); gate-rates.sh measures yours.")
+    String unitNoise = Double.toString(CompareSettings.DEFAULTS.unitNoise());
 
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the summary to FILE.")
     Path markdown;
@@ -77,7 +90,10 @@ public final class CompareCommand implements Callable<Integer> {
                 .withMetricSigmas(metricSigmas)
                 .withChanceFraction(CompareSettings.parseFraction("--chance-fraction", chanceFraction))
                 .withWarmupFraction(CompareSettings.parseFraction("--warmup", warmup))
-                .withAllowMachineChange(allowMachineChange);
+                .withAllowMachineChange(allowMachineChange)
+                .withMachineTolerance(CompareSettings.parseFraction("--machine-tolerance", machineTolerance))
+                .withRunNoise(CompareSettings.parseFraction("--run-noise", runNoise))
+                .withUnitNoise(CompareSettings.parseFraction("--unit-noise", unitNoise));
             c = Compare.run(baseline, current, settings);
         } catch (ResultsException | IllegalArgumentException e) {
             throw new UsageException("compare: " + UsageException.firstLine(e.getMessage()));

@@ -46,11 +46,17 @@ final class CompareMarkdown {
             .append("- step time: ratio of median per-step times (first ")
             .append(Format.SIG3.text(s.warmupFraction() * 100)).append("% of each run's steps dropped); its"
                 + " standard error from a bootstrap of the per-step times (").append(s.resamples())
-            .append(" resamples) combined with the between-run noise of the backend (the root mean square spread of"
-                + " its other units' ratios); a regression when the interval lies above x").append(Format.FIXED2.text(1 + s.threshold()))
+            .append(" resamples) combined with the between-run noise of the backend's units (the root mean square"
+                + " spread of its other units' ratios, at least ").append(Format.SIG3.text(s.unitNoise() * 100))
+            .append("%, --unit-noise) and the run noise of a whole backend (")
+            .append(Format.SIG3.text(s.runNoise() * 100)).append("%, --run-noise); a regression when the interval lies"
+                + " above x").append(Format.FIXED2.text(1 + s.threshold()))
             .append(", an improvement when below x").append(Format.FIXED2.text(1 / (1 + s.threshold())))
-            .append("; the intervals of all units together cover 95%. Per backend, the geometric mean ratio over its"
-                + " configurations with a Student-t interval, held against the same bounds.\n")
+            .append("; the intervals of all units together cover 95%. Per backend, the Hodges-Lehmann ratio over its"
+                + " configurations with a Wilcoxon signed-rank interval widened by the run noise, held against the"
+                + " same bounds. Step times are divided by the machine's speed ratio from the calibrations; the"
+                + " comparison is refused when those differ by more than ")
+            .append(Format.SIG3.text(s.machineTolerance() * 100)).append("% (--machine-tolerance).\n")
             .append("- metric: a change counts beyond max(").append(Format.SIG3.text(s.metricSigmas()))
             .append(" x the configuration's seed-to-seed standard deviation in the baseline, ")
             .append(Format.SIG3.text(s.chanceFraction() * 100))

@@ -17,14 +17,41 @@ import org.rnnbench.reports.stats.StepTimes;
  * @param minSteps       fewest step times (after warm-up) on each side for a step-time verdict; default 5
  * @param seed           seed of the bootstrap; default 1
  * @param allowMachineChange judge step times relative to the calibration even when the two sides' machine speeds
- *                       differ by more than the threshold; default false (such a comparison is refused)
+ *                       differ by more than {@code machineTolerance}; default false (such a comparison is refused)
+ * @param runNoise       the run-to-run noise of a backend's step times that no statistic of one comparison sees:
+ *                       the standard deviation of the ratio a whole backend moves by between two runs of the same
+ *                       code on the same machine, after the calibration, as a fraction (0.1: about 10%); measured
+ *                       by {@code reports/scripts/gate-rates.sh}; default {@value #DEFAULT_RUN_NOISE}
+ * @param unitNoise      the least run-to-run noise of one unit on its own, beyond its backend's shift, as a
+ *                       fraction: a floor under the noise estimated from the other units, for the unit that jumps
+ *                       while the rest hold still (measured by {@code gate-rates.sh}); default
+ *                       {@value #DEFAULT_UNIT_NOISE}
+ * @param machineTolerance how far the two sides' calibrations may differ before the machines count as not
+ *                       comparable, as a fraction; default {@value #DEFAULT_MACHINE_TOLERANCE}
  */
 public record CompareSettings(double threshold, double metricSigmas, double chanceFraction, double warmupFraction,
-                              int resamples, int minSteps, long seed, boolean allowMachineChange) {
+                              int resamples, int minSteps, long seed, boolean allowMachineChange, double runNoise,
+                              double unitNoise, double machineTolerance) {
+    /**
+     * The default run-to-run noise: measured with {@code gate-rates.sh} on a 2-vCPU cloud VM (the machine CI
+     * runs on), where a backend's step times moved by 9-12% (root mean square, after the calibration) between
+     * two smoke runs of the same code at idle.
+     */
+    public static final double DEFAULT_RUN_NOISE = 0.10;
+    /**
+     * The default unit noise: on that VM most units of a smoke run land within 3% of their backend's shift in the
+     * next run, and one in a hundred 40-75% away (JIT and allocator luck of a 20-step unit); dl4j's units more.
+     */
+    public static final double DEFAULT_UNIT_NOISE = 0.20;
+    /**
+     * The default machine tolerance: the calibrations of two runs at idle on that VM differed by up to 17%; a
+     * competing load on every core slows them by 50% or more.
+     */
+    public static final double DEFAULT_MACHINE_TOLERANCE = 0.25;
 
     /** The defaults. */
     public static final CompareSettings DEFAULTS = new CompareSettings(0.10, 3, 0.10, StepTimes.DEFAULT_WARMUP, 2000,
-        5, 1, false);
+        5, 1, false, DEFAULT_RUN_NOISE, DEFAULT_UNIT_NOISE, DEFAULT_MACHINE_TOLERANCE);
 
     /** Validates every field. */
     public CompareSettings {
@@ -46,6 +73,16 @@ public record CompareSettings(double threshold, double metricSigmas, double chan
         }
         if (minSteps < 1) {
             throw new IllegalArgumentException("the minimum number of steps must be at least 1, got " + minSteps);
+        }
+        if (!(runNoise >= 0 && runNoise < 10)) {
+            throw new IllegalArgumentException("the run-to-run noise must be in [0, 10) (0.1 = 10%), got " + runNoise);
+        }
+        if (!(unitNoise >= 0 && unitNoise < 10)) {
+            throw new IllegalArgumentException("the unit noise must be in [0, 10) (0.2 = 20%), got " + unitNoise);
+        }
+        if (!(machineTolerance >= 0 && machineTolerance < 10)) {
+            throw new IllegalArgumentException("the machine tolerance must be in [0, 10) (0.25 = 25%), got "
+                + machineTolerance);
         }
     }
 
@@ -69,30 +106,48 @@ public record CompareSettings(double threshold, double metricSigmas, double chan
     /** A copy with another step-time threshold. */
     public CompareSettings withThreshold(double value) {
         return new CompareSettings(value, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps, seed,
-            allowMachineChange);
+            allowMachineChange, runNoise, unitNoise, machineTolerance);
     }
 
     /** A copy with another number of seed standard deviations. */
     public CompareSettings withMetricSigmas(double value) {
         return new CompareSettings(threshold, value, chanceFraction, warmupFraction, resamples, minSteps, seed,
-            allowMachineChange);
+            allowMachineChange, runNoise, unitNoise, machineTolerance);
     }
 
     /** A copy with another fraction of the distance to chance. */
     public CompareSettings withChanceFraction(double value) {
         return new CompareSettings(threshold, metricSigmas, value, warmupFraction, resamples, minSteps, seed,
-            allowMachineChange);
+            allowMachineChange, runNoise, unitNoise, machineTolerance);
     }
 
     /** A copy with another warm-up fraction. */
     public CompareSettings withWarmupFraction(double value) {
         return new CompareSettings(threshold, metricSigmas, chanceFraction, value, resamples, minSteps, seed,
-            allowMachineChange);
+            allowMachineChange, runNoise, unitNoise, machineTolerance);
     }
 
     /** These settings with {@code allowMachineChange} replaced. */
     public CompareSettings withAllowMachineChange(boolean value) {
         return new CompareSettings(threshold, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps, seed,
-            value);
+            value, runNoise, unitNoise, machineTolerance);
+    }
+
+    /** A copy with another run-to-run noise. */
+    public CompareSettings withRunNoise(double value) {
+        return new CompareSettings(threshold, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps, seed,
+            allowMachineChange, value, unitNoise, machineTolerance);
+    }
+
+    /** A copy with another unit noise. */
+    public CompareSettings withUnitNoise(double value) {
+        return new CompareSettings(threshold, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps, seed,
+            allowMachineChange, runNoise, value, machineTolerance);
+    }
+
+    /** A copy with another machine tolerance. */
+    public CompareSettings withMachineTolerance(double value) {
+        return new CompareSettings(threshold, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps, seed,
+            allowMachineChange, runNoise, unitNoise, value);
     }
 }

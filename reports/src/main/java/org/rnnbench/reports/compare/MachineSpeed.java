@@ -60,8 +60,8 @@ final class MachineSpeed {
     }
 
     /**
-     * Refuses machines whose speeds differ by more than the threshold, unless the settings allow it; notes every
-     * ratio used.
+     * Refuses machines whose speeds differ by more than the machine tolerance, unless the settings allow it; notes
+     * every ratio used.
      *
      * @throws ResultsException naming the backends and their ratios
      */
@@ -71,15 +71,16 @@ final class MachineSpeed {
         ratios.forEach((backend, ratio) -> {
             notes.add("machine speed of backend " + backend + ": its calibration took x" + Format.SIG3.text(ratio)
                 + " as long in the current run as in the baseline; its step times are judged relative to that");
-            if (Math.abs(Math.log(ratio)) > Math.log(1 + s.threshold())) {
+            if (Math.abs(Math.log(ratio)) > Math.log(1 + s.machineTolerance())) {
                 off.add(backend + " x" + Format.SIG3.text(ratio));
             }
         });
         if (!off.isEmpty() && !s.allowMachineChange()) {
             throw new ResultsException("the machines are not comparable: the calibration workload ran at another"
                 + " speed in " + current + " than in " + baseline + " (" + String.join(", ", off) + ", beyond the"
-                + " threshold of " + Format.SIG3.text(s.threshold() * 100) + "%); compare runs made on comparable"
-                + " machines, or pass --allow-machine-change to judge step times relative to the calibration");
+                + " machine tolerance of " + Format.SIG3.text(s.machineTolerance() * 100) + "%); compare runs made on"
+                + " comparable machines, or pass --allow-machine-change to judge step times relative to the"
+                + " calibration");
         }
     }
 

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 import org.rnnbench.reports.stats.Bootstrap;
 import org.rnnbench.reports.stats.Percentiles;
 import org.rnnbench.reports.stats.RatioInterval;
+import org.rnnbench.reports.stats.SignedRankInterval;
 import org.rnnbench.reports.stats.StepTimes;
 import org.rnnbench.reports.table.Format;
 
@@ -35,15 +35,28 @@ import org.rnnbench.reports.table.Format;
  *       {@value #MIN_UNITS} of those, sigma = 0 and only within-run noise counts.</li>
  * </ol>
  *
- * <p><b>Per unit</b>: the interval log r +- z * sqrt(se_boot^2 + sigma_u^2), with z the normal quantile that gives
- * the units 95% coverage together (Bonferroni: {@code z = Phi^-1(1 - 0.025 / m)} for m units), so that comparing
- * two runs of the same configuration flags nothing 95% of the time however many units there are. A regression
- * needs the whole interval above log(1 + threshold), an improvement below -log(1 + threshold).
+ *   <li><b>between runs, of a whole backend</b>: what moves every unit of a backend at once from one run to the
+ *       next on the same machine beyond what the calibration corrects (the machine's state while that backend's
+ *       JVM ran, the JVM's own luck). One comparison has one such shift per backend and cannot tell it from a
+ *       regression; its size, sigma_run = log(1 + {@link CompareSettings#runNoise()}), is measured beforehand on
+ *       the machine with A/A pairs ({@code reports/scripts/gate-rates.sh} prints it).</li>
+ * </ol>
  *
- * <p><b>Per backend</b> (two configurations or more): the mean over configurations of their log ratios (seeds of
- * a configuration averaged first, as they ran in the same JVM) with a Student-t interval over configurations, at
- * 95% coverage over the backends together; judged against the same bounds. It catches a slowdown of a whole
- * backend that is real but smaller than one unit's noise.
+ * <p><b>Per unit</b>: the interval log r +- z * sqrt(se_boot^2 + sigma_u^2 + sigma_run^2), where sigma_u is at
+ * least log(1 + {@link CompareSettings#unitNoise()}) (one unit's jump while the others hold still, which their
+ * spread cannot foresee; measured beforehand like the run noise), with z the normal
+ * quantile that gives the units 95% coverage together (Bonferroni: {@code z = Phi^-1(1 - 0.025 / m)} for m units),
+ * so that comparing two runs of the same configuration flags nothing 95% of the time however many units there are.
+ * A regression needs the whole interval above log(1 + threshold), an improvement below -log(1 + threshold).
+ *
+ * <p><b>Per backend</b>: over its configurations' log ratios (seeds of a configuration averaged first, as they ran
+ * in the same JVM), the Hodges-Lehmann estimate with the Wilcoxon signed-rank interval ({@link SignedRankInterval}),
+ * at 95% coverage over the backends together, each end moved out by z_b * sigma_run (added in quadrature to its
+ * distance from the estimate); judged against the same bounds. The rank interval is the reason one wild
+ * configuration cannot hide the shift of the rest (a Student-t interval takes its spread from all of them); a
+ * backend with too few configurations for the coverage is not judged. It catches a slowdown of a whole backend that
+ * is real but smaller than one unit's noise; the notes say, per backend, from which slowdown on this comparison
+ * would have flagged it.
  */
 final class StepTimeJudge {
     /** Fewest units from which the between-run noise is estimated. */
@@ -88,6 +101,8 @@ final class StepTimeJudge {
         int m = byBackend.values().stream().mapToInt(List::size).sum();
         double z = m == 0 ? 0 : NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - 0.025 / m);
         double bound = Math.log(1 + s.threshold());
+        double run = Math.log(1 + s.runNoise());
+        double floor = Math.log(1 + s.unitNoise());
         long backendsJudged = byBackend.values().stream().filter(l -> configLogs(l).length >= 2).count();
         byBackend.forEach((backend, measured) -> {
             double[] logs = measured.stream().mapToDouble(Measured::log).toArray();
@@ -101,32 +116,51 @@ final class StepTimeJudge {
                 ? "borrowed from every backend (it has " + logs.length + " unit(s))"
                 : "not estimable (too few units): within-run noise only"));
             for (Measured u : measured) {
-                double sigma = own ? rms(deviations, u.log() - median) : all;
-                double se = Math.hypot(u.r().logSe(), sigma);
+                double sigma = Math.max(own ? rms(deviations, u.log() - median) : all, floor);
+                double se = Math.sqrt(u.r().logSe() * u.r().logSe() + sigma * sigma + run * run);
                 double low = u.log() - z * se;
                 double high = u.log() + z * se;
                 out.add(new Finding(u.unit().id(), Aspect.STEP_TIME, verdict(low, high, bound), u.r().ratio(),
                     ms(u.baseMedian()), ms(u.currentMedian()), ratio(u.log(), low, high),
                     "log ratio +- " + Format.FIXED2.text(z) + " x sqrt(bootstrap se " + Format.SIG3.text(u.r().logSe())
-                        + "^2 + between-run sigma " + Format.SIG3.text(sigma) + "^2) (95% over " + m + " units); "
-                        + bounds(s)));
+                        + "^2 + between-run sigma " + Format.SIG3.text(sigma) + "^2 + run noise "
+                        + Format.SIG3.text(run) + "^2) (95% over " + m + " units); " + bounds(s)));
             }
             double[] config = configLogs(measured);
             if (config.length >= 2) {
-                double mean = Arrays.stream(config).average().orElseThrow();
-                double sd = Math.sqrt(Arrays.stream(config).map(v -> (v - mean) * (v - mean)).sum()
-                    / (config.length - 1));
-                double t = TDistribution.of(config.length - 1)
-                    .inverseCumulativeProbability(1 - 0.025 / backendsJudged);
-                double half = t * sd / Math.sqrt(config.length);
-                out.add(new Finding("backend " + backend, Aspect.BACKEND_STEP_TIME,
-                    verdict(mean - half, mean + half, bound), Math.exp(mean), "-", "-",
-                    ratio(mean, mean - half, mean + half), "geometric mean over " + config.length
-                        + " configurations +- t(" + (config.length - 1) + ") " + Format.FIXED2.text(t)
-                        + " x sd/sqrt(n) (95% over " + backendsJudged + " backend(s)); " + bounds(s)));
+                out.add(backendFinding(backend, config, backendsJudged, bound, run, s, notes));
             }
         });
         return out;
+    }
+
+    /**
+     * The backend's verdict from its configurations' log ratios: the signed-rank interval at 95% over the judged
+     * backends, each end widened by the run noise; notes the smallest slowdown it would have flagged.
+     */
+    private static Finding backendFinding(String backend, double[] config, long backendsJudged, double bound,
+                                          double run, CompareSettings s, List<String> notes) {
+        double confidence = 1 - 0.05 / backendsJudged;
+        SignedRankInterval ci = SignedRankInterval.of(config, confidence);
+        String subject = "backend " + backend;
+        if (ci.k() == 0) {
+            return new Finding(subject, Aspect.BACKEND_STEP_TIME, Verdict.NOT_COMPARED, Math.exp(ci.estimate()), "-",
+                "-", "-", config.length + " configurations: a signed-rank interval at " + Format.SIG3.text(confidence
+                * 100) + "% needs at least " + SignedRankInterval.fewestValues(confidence));
+        }
+        double zb = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - 0.025 / backendsJudged);
+        double est = ci.estimate();
+        double below = Math.hypot(est - ci.low(), zb * run);
+        double low = est - below;
+        double high = est + Math.hypot(ci.high() - est, zb * run);
+        notes.add("backend " + backend + ": " + ratio(est, low, high) + " over " + config.length + " configurations;"
+            + " this comparison flags a slowdown of the whole backend from about x"
+            + Format.FIXED2.text(Math.exp(bound + below)) + " (its configurations' spread and the run noise of "
+            + Format.SIG3.text(s.runNoise() * 100) + "%)");
+        return new Finding(subject, Aspect.BACKEND_STEP_TIME, verdict(low, high, bound), Math.exp(est), "-", "-",
+            ratio(est, low, high), "Hodges-Lehmann over " + config.length + " configurations, signed-rank interval"
+                + " (95% over " + backendsJudged + " backend(s)) widened by the run noise " + Format.SIG3.text(run)
+                + " x " + Format.FIXED2.text(zb) + "; " + bounds(s));
     }
 
     /** Per configuration of a backend, the mean log ratio over its seeds. */

@@ -40,7 +40,7 @@ class CompareRulesTest {
 
     Comparison compare(List<RunRecord> baseline, List<RunRecord> current) {
         return Compare.run(Fixtures.write(tmp.resolve("b"), baseline), Fixtures.write(tmp.resolve("c"), current),
-            CompareSettings.DEFAULTS);
+            Fixtures.NOISELESS);
     }
 
     static Finding finding(Comparison c, String id, Aspect aspect) {
@@ -67,9 +67,9 @@ class CompareRulesTest {
         ResultsException e = assertThrows(ResultsException.class, () -> compare(b, loaded));
         assertTrue(e.getMessage().startsWith("the machines are not comparable: the calibration workload ran at"
             + " another speed in " + tmp.resolve("c") + " than in " + tmp.resolve("b") + " (scratch x1.40, beyond the"
-            + " threshold of 10.0%)"), e.getMessage());
+            + " machine tolerance of 25.0%)"), e.getMessage());
         Comparison allowed = Compare.run(Fixtures.write(tmp.resolve("b"), b), Fixtures.write(tmp.resolve("c"),
-            loaded), CompareSettings.DEFAULTS.withAllowMachineChange(true));
+            loaded), Fixtures.NOISELESS.withAllowMachineChange(true));
         assertEquals(List.of(), allowed.regressions(), allowed.markdown());
         assertTrue(allowed.notes().stream().anyMatch(n -> n.startsWith("machine speed of backend scratch: its"
             + " calibration took x1.40 as long")), allowed.notes().toString());
@@ -198,7 +198,7 @@ class CompareRulesTest {
     @Test
     void badInputNamesTheDirectory() {
         ResultsException e = assertThrows(ResultsException.class, () -> Compare.run(tmp.resolve("missing"),
-            tmp, CompareSettings.DEFAULTS));
+            tmp, Fixtures.NOISELESS));
         assertTrue(e.getMessage().contains(tmp.resolve("missing").toString()), e.getMessage());
     }
 

@@ -33,7 +33,7 @@ class MachineSpeedTest {
     @Test
     void aLoadDuringTheCurrentRunIsJudgedFromBothEndsOfItsUnits() {
         // the load came in during the current units: 10 ms before each, 12.1 after, 11 on average, as are the steps
-        Comparison cmp = compare(1.0, 10, 10, 1.1, 10, 12.1, CompareSettings.DEFAULTS.withAllowMachineChange(true));
+        Comparison cmp = compare(1.0, 10, 10, 1.1, 10, 12.1, Fixtures.NOISELESS.withAllowMachineChange(true));
         assertEquals(List.of(), cmp.regressions(), cmp.markdown());
         assertTrue(cmp.notes().contains("machine speed of backend scratch: its calibration took x1.10 as long in the"
             + " current run as in the baseline; its step times are judged relative to that"), cmp.notes().toString());
@@ -44,7 +44,7 @@ class MachineSpeedTest {
 
     @Test
     void aRealRegressionUnderTheSameLoadIsStillFlagged() {
-        Comparison cmp = compare(1.0, 8, 12.5, 1.4, 10, 10, CompareSettings.DEFAULTS);
+        Comparison cmp = compare(1.0, 8, 12.5, 1.4, 10, 10, Fixtures.NOISELESS);
         assertEquals(1, cmp.exitCode(), cmp.markdown());
         assertEquals(1.0, MachineSpeed.ratios(read("b"), read("c")).get("scratch"), 1e-9,
             "sqrt(8 x 12.5) = sqrt(10 x 10): the mean of the ends, not the slower end");
