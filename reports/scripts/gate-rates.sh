@@ -6,7 +6,7 @@
 #
 #   reports/scripts/gate-rates.sh PAIRS [--load] [--backend ID] [-- RUN ARGS...]   collect PAIRS+1 runs, then judge
 #   reports/scripts/gate-rates.sh collect DIR RUNS [--load] [-- RUN ARGS...]        runs DIR/r0 .. DIR/r<RUNS-1>
-#   reports/scripts/gate-rates.sh judge DIR [--backend ID]                          judge the runs of DIR again
+#   reports/scripts/gate-rates.sh judge DIR [--backend ID] [-- COMPARE ARGS...]     judge the runs of DIR again
 #
 # Runs are made back to back, r0, r1, ...; pair i is (r<i-1>, r<i>), baseline first, so RUNS runs give RUNS-1
 # pairs, each two consecutive runs (every run but the first and last is in two pairs). Collecting once and judging
@@ -17,6 +17,7 @@
 #           pairs and the baseline in even ones
 # --backend the backend slowed for the detection rate (default: the backend of the current run's first record)
 # RUN ARGS  what to run (default: --suite smoke); e.g. -- --suite quick
+# COMPARE ARGS options for every compare, e.g. -- --run-noise 5% (judge only)
 #
 # Per pair it prints the machine's speed ratio compare reported for each backend (current / baseline), the A/A
 # verdict and the verdict on the injected slowdown:
@@ -28,15 +29,20 @@
 # machine's speed moved), and so is the injected slowdown, which is therefore always judged. The last line sums up:
 #   A/A: <o> ok, <n> false positives, <r> refused of PAIRS (<m> false positives with --allow-machine-change);
 #   injected +15%: <d> detected of PAIRS (load: ...; run: ...)
+# and two lines on what the machine allows: the run noise (per backend, the root mean square of the log of its
+# Hodges-Lehmann ratio over the A/A pairs judged relative to the calibration: the --run-noise this machine and
+# command need), and the median over the pairs of the smallest slowdown of the slowed backend compare said it would
+# flag.
 # PAIRS form works in a temporary directory, removed at the end unless KEEP=1 (then its path is printed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 usage="usage: gate-rates.sh PAIRS [--load] [--backend ID] [-- RUN ARGS...] | collect DIR RUNS [--load] [-- RUN ARGS...]
-       | judge DIR [--backend ID]"
+       | judge DIR [--backend ID] [-- COMPARE ARGS...]"
 fail() { echo "gate-rates.sh: $*" >&2; exit 2; }
 whole() { [[ $2 =~ ^[1-9][0-9]*$ ]] || fail "$1 must be a positive whole number, not $2"; }
 
 busy_pids=()
+compare_args=()
 start_load() { # one busy loop per core, until stop_load
   for _ in $(seq "$(nproc)"); do (while :; do :; done) & busy_pids+=($!); done
 }
@@ -84,7 +90,7 @@ PY
 
 verdict() { # verdict WORK BASE CURRENT [options] → ok | REGRESSION | refused; the summary in WORK/compare.md
   local work=$1 code=0
-  ./rnnbench compare "$2" "$3" "${@:4}" --markdown "$work/compare.md" > /dev/null 2> "$work/compare.err" || code=$?
+  ./rnnbench compare "$2" "$3" "${@:4}" "${compare_args[@]}" --markdown "$work/compare.md" > /dev/null 2> "$work/compare.err" || code=$?
   case $code in
     0) echo ok ;;
     1) echo REGRESSION ;;
@@ -114,9 +120,12 @@ judge() { # judge DIR BACKEND
     rel=$(verdict "$work" "$a" "$b" --allow-machine-change)
     speed=$(machine "$work")
     cp "$work/compare.md" "$work/pair$i.md"
+    grep -o "^- backend [^:]*: x[0-9.]*" "$work/compare.md" | sed 's/^- backend \([^:]*\): x/\1 /' >> "$work/aa-ratios" || true
     aa=$(verdict "$work" "$a" "$b")
     inj=$(verdict "$work" "$a" "$work/s" --allow-machine-change)
     cp "$work/compare.md" "$work/injected$i.md"
+    grep -o "^- backend $slowed: .*flags a slowdown of the whole backend from about x[0-9.]*" "$work/compare.md" \
+      | grep -o "[0-9.]*$" >> "$work/limits" || true
     case $aa in ok) ok=$((ok + 1)) ;; REGRESSION) false_pos=$((false_pos + 1)) ;; refused) refused=$((refused + 1)) ;; esac
     [[ $rel == REGRESSION ]] && rel_false_pos=$((rel_false_pos + 1))
     [[ $inj == REGRESSION ]] && detected=$((detected + 1))
@@ -125,12 +134,28 @@ judge() { # judge DIR BACKEND
   done
   mkdir -p "$dir/judged"
   cp "$work"/pair*.md "$work"/injected*.md "$dir/judged/"
-  rm -rf "$work"
   echo "A/A: $ok ok, $false_pos false positives, $refused refused of $pairs ($rel_false_pos false positives with" \
-    "--allow-machine-change); injected +15%: $detected detected of $pairs ($(paste -sd ';' < <(head -2 "$dir/collected")))"
+    "--allow-machine-change); injected +15%: $detected detected of $pairs ($(paste -sd ';' < <(head -2 "$dir/collected"))${compare_args[*]:+; compare ${compare_args[*]}})"
+  python3 - "$work/aa-ratios" "$work/limits" "$slowed" <<'PY'
+import math, statistics, sys
+ratios, limits, slowed = sys.argv[1:4]
+by = {}
+for line in open(ratios):
+    backend, ratio = line.split()
+    by.setdefault(backend, []).append(math.log(float(ratio)))
+rms = {b: math.sqrt(sum(v * v for v in logs) / len(logs)) for b, logs in by.items()}
+print("run noise (A/A, relative to the calibration): " + ", ".join(
+    f"{b} {100 * (math.exp(r) - 1):.1f}%" for b, r in sorted(rms.items())) + "; for compare: --run-noise "
+    + ",".join(f"{b}={100 * (math.exp(r) - 1):.0f}%" for b, r in sorted(rms.items()))
+    if rms else "run noise: no backend verdicts to measure it")
+values = [float(v) for v in open(limits) if v.strip()]
+if values:
+    print(f"smallest slowdown of {slowed} compare would flag (median over the pairs): x{statistics.median(values):.2f}")
+PY
+  rm -rf "$work"
 }
 
-options() { # --load / --backend / -- RUN ARGS into load, backend, run_args
+options() { # --load / --backend / -- ARGS into load, backend, run_args
   load=0; backend=""; run_args=()
   while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -149,7 +174,8 @@ case "${1:?$usage}" in
     collect "$dir" "$runs" "$load" "${run_args[@]}" ;;
   judge)
     dir=${2:?$usage}; shift 2; options "$@"
-    [[ $load == 0 && ${#run_args[@]} -eq 0 ]] || fail "judge takes only --backend; $usage"
+    [[ $load == 0 ]] || fail "--load is for collecting; $usage"
+    compare_args=("${run_args[@]}")
     judge "$dir" "$backend" ;;
   *)
     pairs=$1; whole PAIRS "$pairs"; shift; options "$@"

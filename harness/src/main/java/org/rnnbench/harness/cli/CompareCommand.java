@@ -17,6 +17,7 @@ import org.rnnbench.harness.UsageException;
 import org.rnnbench.harness.store.UserPaths;
 import org.rnnbench.reports.compare.Compare;
 import org.rnnbench.reports.compare.CompareSettings;
+import org.rnnbench.reports.compare.RunNoise;
 import org.rnnbench.reports.compare.Comparison;
 import org.rnnbench.reports.read.ResultsException;
 
@@ -66,9 +67,9 @@ public final class CompareCommand implements Callable<Integer> {
     String machineTolerance = Double.toString(CompareSettings.DEFAULTS.machineTolerance());
 
     @Option(names = "--run-noise", paramLabel = "F", description = "Run-to-run noise of a whole backend's step times"
-        + " on this machine, as 0.1 or 10%% (default 10%%, measured on a 2-vCPU cloud VM);"
-        + " reports/scripts/gate-rates.sh measures yours.")
-    String runNoise = Double.toString(CompareSettings.DEFAULTS.runNoise());
+        + " on this machine, as 0.1 or 10%%, or per backend as dl4j=20%%,djl=5%%,10%% (default 10%% for all, measured"
+        + " on a 2-vCPU cloud VM); reports/scripts/gate-rates.sh measures yours.")
+    String runNoise = Double.toString(CompareSettings.DEFAULT_RUN_NOISE);
 
     @Option(names = "--unit-noise", paramLabel = "F", description = "Least run-to-run noise of one unit beyond its"
         + " backend's shift, as 0.2 or 20%% (default 20%%); gate-rates.sh measures yours.")
@@ -92,7 +93,7 @@ public final class CompareCommand implements Callable<Integer> {
                 .withWarmupFraction(CompareSettings.parseFraction("--warmup", warmup))
                 .withAllowMachineChange(allowMachineChange)
                 .withMachineTolerance(CompareSettings.parseFraction("--machine-tolerance", machineTolerance))
-                .withRunNoise(CompareSettings.parseFraction("--run-noise", runNoise))
+                .withRunNoise(RunNoise.parse("--run-noise", runNoise, CompareSettings.DEFAULT_RUN_NOISE))
                 .withUnitNoise(CompareSettings.parseFraction("--unit-noise", unitNoise));
             c = Compare.run(baseline, current, settings);
         } catch (ResultsException | IllegalArgumentException e) {

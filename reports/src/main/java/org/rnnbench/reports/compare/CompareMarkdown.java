@@ -49,7 +49,7 @@ final class CompareMarkdown {
             .append(" resamples) combined with the between-run noise of the backend's units (the root mean square"
                 + " spread of its other units' ratios, at least ").append(Format.SIG3.text(s.unitNoise() * 100))
             .append("%, --unit-noise) and the run noise of a whole backend (")
-            .append(Format.SIG3.text(s.runNoise() * 100)).append("%, --run-noise); a regression when the interval lies"
+            .append(s.runNoise()).append(", --run-noise); a regression when the interval lies"
                 + " above x").append(Format.FIXED2.text(1 + s.threshold()))
             .append(", an improvement when below x").append(Format.FIXED2.text(1 / (1 + s.threshold())))
             .append("; the intervals of all units together cover 95%. Per backend, the Hodges-Lehmann ratio over its"

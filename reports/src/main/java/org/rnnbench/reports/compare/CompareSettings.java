@@ -1,5 +1,7 @@
 package org.rnnbench.reports.compare;
 
+import java.util.Objects;
+
 import org.rnnbench.reports.stats.StepTimes;
 
 /**
@@ -20,8 +22,9 @@ import org.rnnbench.reports.stats.StepTimes;
  *                       differ by more than {@code machineTolerance}; default false (such a comparison is refused)
  * @param runNoise       the run-to-run noise of a backend's step times that no statistic of one comparison sees:
  *                       the standard deviation of the ratio a whole backend moves by between two runs of the same
- *                       code on the same machine, after the calibration, as a fraction (0.1: about 10%); measured
- *                       by {@code reports/scripts/gate-rates.sh}; default {@value #DEFAULT_RUN_NOISE}
+ *                       code on the same machine, after the calibration, as a fraction (0.1: about 10%), per
+ *                       backend or one for all; measured by {@code reports/scripts/gate-rates.sh}; default
+ *                       {@value #DEFAULT_RUN_NOISE} for every backend
  * @param unitNoise      the least run-to-run noise of one unit on its own, beyond its backend's shift, as a
  *                       fraction: a floor under the noise estimated from the other units, for the unit that jumps
  *                       while the rest hold still (measured by {@code gate-rates.sh}); default
@@ -30,7 +33,7 @@ import org.rnnbench.reports.stats.StepTimes;
  *                       comparable, as a fraction; default {@value #DEFAULT_MACHINE_TOLERANCE}
  */
 public record CompareSettings(double threshold, double metricSigmas, double chanceFraction, double warmupFraction,
-                              int resamples, int minSteps, long seed, boolean allowMachineChange, double runNoise,
+                              int resamples, int minSteps, long seed, boolean allowMachineChange, RunNoise runNoise,
                               double unitNoise, double machineTolerance) {
     /**
      * The default run-to-run noise: measured with {@code gate-rates.sh} on a 2-vCPU cloud VM (the machine CI
@@ -51,7 +54,7 @@ public record CompareSettings(double threshold, double metricSigmas, double chan
 
     /** The defaults. */
     public static final CompareSettings DEFAULTS = new CompareSettings(0.10, 3, 0.10, StepTimes.DEFAULT_WARMUP, 2000,
-        5, 1, false, DEFAULT_RUN_NOISE, DEFAULT_UNIT_NOISE, DEFAULT_MACHINE_TOLERANCE);
+        5, 1, false, RunNoise.of(DEFAULT_RUN_NOISE), DEFAULT_UNIT_NOISE, DEFAULT_MACHINE_TOLERANCE);
 
     /** Validates every field. */
     public CompareSettings {
@@ -74,9 +77,7 @@ public record CompareSettings(double threshold, double metricSigmas, double chan
         if (minSteps < 1) {
             throw new IllegalArgumentException("the minimum number of steps must be at least 1, got " + minSteps);
         }
-        if (!(runNoise >= 0 && runNoise < 10)) {
-            throw new IllegalArgumentException("the run-to-run noise must be in [0, 10) (0.1 = 10%), got " + runNoise);
-        }
+        Objects.requireNonNull(runNoise, "runNoise");
         if (!(unitNoise >= 0 && unitNoise < 10)) {
             throw new IllegalArgumentException("the unit noise must be in [0, 10) (0.2 = 20%), got " + unitNoise);
         }
@@ -133,8 +134,13 @@ public record CompareSettings(double threshold, double metricSigmas, double chan
             value, runNoise, unitNoise, machineTolerance);
     }
 
-    /** A copy with another run-to-run noise. */
+    /** A copy with the same run-to-run noise for every backend. */
     public CompareSettings withRunNoise(double value) {
+        return withRunNoise(RunNoise.of(value));
+    }
+
+    /** A copy with another run-to-run noise. */
+    public CompareSettings withRunNoise(RunNoise value) {
         return new CompareSettings(threshold, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps, seed,
             allowMachineChange, value, unitNoise, machineTolerance);
     }

@@ -38,7 +38,7 @@ import org.rnnbench.reports.table.Format;
  *   <li><b>between runs, of a whole backend</b>: what moves every unit of a backend at once from one run to the
  *       next on the same machine beyond what the calibration corrects (the machine's state while that backend's
  *       JVM ran, the JVM's own luck). One comparison has one such shift per backend and cannot tell it from a
- *       regression; its size, sigma_run = log(1 + {@link CompareSettings#runNoise()}), is measured beforehand on
+ *       regression; its size, sigma_run = log(1 + {@link CompareSettings#runNoise()} of the backend), is measured beforehand on
  *       the machine with A/A pairs ({@code reports/scripts/gate-rates.sh} prints it).</li>
  * </ol>
  *
@@ -101,10 +101,10 @@ final class StepTimeJudge {
         int m = byBackend.values().stream().mapToInt(List::size).sum();
         double z = m == 0 ? 0 : NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - 0.025 / m);
         double bound = Math.log(1 + s.threshold());
-        double run = Math.log(1 + s.runNoise());
         double floor = Math.log(1 + s.unitNoise());
         long backendsJudged = byBackend.values().stream().filter(l -> configLogs(l).length >= 2).count();
         byBackend.forEach((backend, measured) -> {
+            double run = Math.log(1 + s.runNoise().of(backend));
             double[] logs = measured.stream().mapToDouble(Measured::log).toArray();
             boolean own = logs.length >= MIN_UNITS;
             double median = Percentiles.median(logs);
@@ -156,7 +156,7 @@ final class StepTimeJudge {
         notes.add("backend " + backend + ": " + ratio(est, low, high) + " over " + config.length + " configurations;"
             + " this comparison flags a slowdown of the whole backend from about x"
             + Format.FIXED2.text(Math.exp(bound + below)) + " (its configurations' spread and the run noise of "
-            + Format.SIG3.text(s.runNoise() * 100) + "%)");
+            + Format.SIG3.text(s.runNoise().of(backend) * 100) + "%)");
         return new Finding(subject, Aspect.BACKEND_STEP_TIME, verdict(low, high, bound), Math.exp(est), "-", "-",
             ratio(est, low, high), "Hodges-Lehmann over " + config.length + " configurations, signed-rank interval"
                 + " (95% over " + backendsJudged + " backend(s)) widened by the run noise " + Format.SIG3.text(run)

@@ -50,7 +50,7 @@ class CompareNoiseTest {
 
     @Test
     void oneWildConfigurationDoesNotHideTheShiftOfTheRest() {
-        // seven configurations 8-21% slower and one 3.5 times: a mean with a Student-t interval spans [0.85, 2.05]
+        // seven configurations 8-21% slower and one 3.5 times: a mean's Student-t interval reaches below 1
         Comparison c = compare(eight(), slowed(eight(), 1.08, 1.12, 1.15, 1.21, 1.14, 1.17, 1.19, 3.51),
             Fixtures.NOISELESS);
         Finding b = backend(c);
@@ -110,8 +110,40 @@ class CompareNoiseTest {
     }
 
     @Test
+    void eachBackendCanHaveItsOwnRunNoise() {
+        List<RunRecord> b = new ArrayList<>(eight());
+        eight().forEach(r -> b.add(Fixtures.record("recall-T12-K4", "djl", r.params().cell(), r.params().hidden(), 0,
+            0.8, 2.0)));
+        List<RunRecord> c = Fixtures.map(b, r -> Fixtures.slower(r, 1.2));
+        RunNoise noise = RunNoise.parse("--run-noise", "scratch=0,15%", 0.1);
+        Comparison cmp = compare(b, c, Fixtures.NOISELESS.withRunNoise(noise));
+        List<String> flagged = cmp.regressions().stream().filter(f -> f.aspect() == Aspect.BACKEND_STEP_TIME)
+            .map(Finding::subject).toList();
+        assertEquals(List.of("backend scratch"), flagged, "djl's 15% covers its x1.2: " + cmp.markdown());
+        assertTrue(cmp.markdown().contains("run noise of a whole backend (scratch=0%,15%, --run-noise)"),
+            cmp.markdown());
+    }
+
+    @Test
+    void theRunNoiseIsReadForAllOrPerBackend() {
+        assertEquals(RunNoise.of(0.1), RunNoise.parse("--run-noise", "10%", 0.2));
+        RunNoise per = RunNoise.parse("--run-noise", "dl4j=20%, djl=0.05,8%", 0.1);
+        assertEquals(0.2, per.of("dl4j"), 1e-12);
+        assertEquals(0.05, per.of("djl"), 1e-12);
+        assertEquals(0.08, per.of("scratch"), 1e-12);
+        assertEquals(0.1, RunNoise.parse("--run-noise", "dl4j=20%", 0.1).of("scratch"), 1e-12, "the rest keep 10%");
+        assertEquals("djl=5%,dl4j=20%,8%", per.toString());
+        for (String bad : new String[] {"10%,5%", "=5%", "dl4j=x", "dl4j=-1%", "dl4j=1%,dl4j=2%", ""}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RunNoise.parse("--run-noise", bad, 0.1));
+            assertTrue(e.getMessage().startsWith("--run-noise"), e.getMessage());
+        }
+    }
+
+    @Test
     void badNoiseSettingsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> CompareSettings.DEFAULTS.withRunNoise(-0.01));
+        assertThrows(IllegalArgumentException.class, () -> new RunNoise(0.1, java.util.Map.of("dl4j", 10.0)));
         assertThrows(IllegalArgumentException.class, () -> CompareSettings.DEFAULTS.withUnitNoise(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> CompareSettings.DEFAULTS.withMachineTolerance(10));
     }
