@@ -72,7 +72,7 @@ public final class CompareCommand implements Callable<Integer> {
     String runNoise = Double.toString(CompareSettings.DEFAULT_RUN_NOISE);
 
     @Option(names = "--unit-noise", paramLabel = "F", description = "Least run-to-run noise of one unit beyond its"
-        + " backend's shift, as 0.2 or 20%% (default 20%%); gate-rates.sh measures yours.")
+        + " backend's shift, as 0.3 or 30%% (default 30%%); gate-rates.sh measures yours.")
     String unitNoise = Double.toString(CompareSettings.DEFAULTS.unitNoise());
 
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the summary to FILE.")
