@@ -67,8 +67,8 @@ public final class CompareCommand implements Callable<Integer> {
     String machineTolerance = Double.toString(CompareSettings.DEFAULTS.machineTolerance());
 
     @Option(names = "--run-noise", paramLabel = "F", description = "Run-to-run noise of a whole backend's step times"
-        + " on this machine, as 0.1 or 10%%, or per backend as dl4j=20%%,djl=5%%,10%% (default 10%% for all, measured"
-        + " on a 2-vCPU cloud VM); reports/scripts/gate-rates.sh measures yours.")
+        + " on this machine, as 0.1 or 10%%, or per backend as ID=20%%,ID=5%%,10%% (a bare value for the rest;"
+        + " default 10%%, measured on a 2-vCPU cloud VM); reports/scripts/gate-rates.sh measures yours.")
     String runNoise = Double.toString(CompareSettings.DEFAULT_RUN_NOISE);
 
     @Option(names = "--unit-noise", paramLabel = "F", description = "Least run-to-run noise of one unit beyond its"
