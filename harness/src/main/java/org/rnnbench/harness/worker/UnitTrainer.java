@@ -166,8 +166,8 @@ public final class UnitTrainer {
     /**
      * Warms the JIT up for this configuration before the unit is timed: a throwaway model of the same spec, from
      * the same weights, makes the unit's calls in the unit's order (the gradient probe, then train steps on the
-     * unit's batches) for {@link #WARMUP_VARIABLE}'s milliseconds (at least one step), and is closed. Without it a short unit's step
-     * times measure which JIT tier its code had reached: in smoke runs (20 steps) the same scratch LSTM unit took
+     * unit's batches) for {@link #WARMUP_VARIABLE}'s milliseconds (at least one step), and is closed. Without it a
+     * short unit's step times measure which JIT tier its code had reached: in smoke runs (20 steps) the same scratch LSTM unit took
      * 2 ms per step in one JVM and 8-13 ms in the next. The probe comes first as in the unit: a warm-up of train
      * steps alone left the first unit of a JVM to pay for the recompilation the probe's other paths caused, a step
      * of 0.8 ms among steps of 10-20 us and then steps twice as fast as before it. The unit itself starts from the

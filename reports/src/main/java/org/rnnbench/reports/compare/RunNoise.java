@@ -1,9 +1,9 @@
 package org.rnnbench.reports.compare;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Map;
 import java.util.TreeMap;
-
-import org.rnnbench.reports.table.Format;
 
 /**
  * The run-to-run noise of a whole backend's step times, as fractions (0.1: about 10%): one for every backend, and
@@ -89,7 +89,6 @@ public record RunNoise(double fallback, Map<String, Double> byBackend) {
 
     /** A percentage to three significant digits, without trailing zeros: 15%, 2.5%. */
     private static String percent(double v) {
-        String t = Format.SIG3.text(v * 100);
-        return (t.contains(".") && !t.contains("e") ? t.replaceAll("0+$", "").replaceAll("\\.$", "") : t) + "%";
+        return new BigDecimal(v * 100).round(new MathContext(3)).stripTrailingZeros().toPlainString() + "%";
     }
 }

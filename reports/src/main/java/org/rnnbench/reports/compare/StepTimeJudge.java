@@ -38,8 +38,8 @@ import org.rnnbench.reports.table.Format;
  *   <li><b>between runs, of a whole backend</b>: what moves every unit of a backend at once from one run to the
  *       next on the same machine beyond what the calibration corrects (the machine's state while that backend's
  *       JVM ran, the JVM's own luck). One comparison has one such shift per backend and cannot tell it from a
- *       regression; its size, sigma_run = log(1 + {@link CompareSettings#runNoise()} of the backend), is measured beforehand on
- *       the machine with A/A pairs ({@code reports/scripts/gate-rates.sh} prints it).</li>
+ *       regression; its size, sigma_run = log(1 + {@link CompareSettings#runNoise()} of the backend), is measured
+ *       beforehand on the machine with A/A pairs ({@code reports/scripts/gate-rates.sh} prints it).</li>
  * </ol>
  *
  * <p><b>Per unit</b>: the interval log r +- z * sqrt(se_boot^2 + sigma_u^2 + sigma_run^2), where sigma_u is at
@@ -55,8 +55,8 @@ import org.rnnbench.reports.table.Format;
  * distance from the estimate); judged against the same bounds. The rank interval is the reason one wild
  * configuration cannot hide the shift of the rest (a Student-t interval takes its spread from all of them); a
  * backend with too few configurations for the coverage is not judged. It catches a slowdown of a whole backend that
- * is real but smaller than one unit's noise; the notes say, per backend, from which slowdown on this comparison
- * would have flagged it.
+ * is real but smaller than one unit's noise; the notes say, per backend, from which slowdown this comparison would
+ * have flagged it.
  */
 final class StepTimeJudge {
     /** Fewest units from which the between-run noise is estimated. */
