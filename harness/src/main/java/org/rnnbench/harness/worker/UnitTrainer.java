@@ -129,7 +129,7 @@ public final class UnitTrainer {
             ParameterLayout.of(model));
         List<Batch> evaluation = task.evaluationSet(p.seed(), unit.evaluationBatch());
         Batch probe = task.evaluationSet(p.seed(), p.batchSize()).get(0);
-        warmUp(task, model, train, weights, probe);
+        warmUp(unit.id(), task, model, train, weights, probe);
         try (SequenceModel sm = backend.create(model, train, threads)) {
             sm.importWeights(weights);
             m.canonicalParameters = sm.canonicalParameterCount();
@@ -166,28 +166,32 @@ public final class UnitTrainer {
     /**
      * Warms the JIT up for this configuration before the unit is timed: a throwaway model of the same spec, from
      * the same weights, makes the unit's calls in the unit's order (the gradient probe, then train steps on the
-     * unit's batches) for {@link #WARMUP_VARIABLE}'s milliseconds (at least one step), and is closed. Without it a
-     * short unit's step times measure which JIT tier its code had reached: in smoke runs (20 steps) the same scratch LSTM unit took
+     * unit's batches) for at least {@link #WARMUP_VARIABLE}'s milliseconds and until the JIT is quiet
+     * ({@link WarmupEnd}), and is closed; the worker's log has its steps and time. Without it a short unit's step
+     * times measure which JIT tier its code had reached: in smoke runs (20 steps) the same scratch LSTM unit took
      * 2 ms per step in one JVM and 8-13 ms in the next. The probe comes first as in the unit: a warm-up of train
      * steps alone left the first unit of a JVM to pay for the recompilation the probe's other paths caused, a step
      * of 0.8 ms among steps of 10-20 us and then steps twice as fast as before it. The unit itself starts from the
      * weights file as before, so its results do not change.
      */
-    private void warmUp(SequenceTask task, ModelSpec model, TrainSpec train, CanonicalWeights weights, Batch probe)
-        throws Exception {
+    private void warmUp(String id, SequenceTask task, ModelSpec model, TrainSpec train, CanonicalWeights weights,
+                        Batch probe) throws Exception {
         if (warmupNanos <= 0 || train.steps() == 0) {
             return;
         }
         try (SequenceModel sm = backend.create(model, train, threads)) {
             sm.importWeights(weights);
             sm.hiddenGradientNorms(probe);
-            long start = System.nanoTime();
-            for (int step = 0; step == 0 || System.nanoTime() - start < warmupNanos; step++) {
+            WarmupEnd end = WarmupEnd.startingNow(warmupNanos);
+            int step = 0;
+            do {
                 double loss = sm.trainStep(task.trainBatch(train.seed(), step % train.steps(), train.batchSize()));
+                step++;
                 if (!Double.isFinite(loss)) {
                     return; // the unit will diverge too, and record it
                 }
-            }
+            } while (!end.afterStep());
+            System.err.println("warm-up of " + id + ": " + step + " steps in " + end.elapsedMillis() + " ms");
         }
     }
 
