@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** The bootstrap interval on a ratio of medians: its shortcut median, its coverage and its power. */
+/** The bootstrap interval on a ratio of percentiles: its shortcut percentile, its coverage and its power. */
 class BootstrapTest {
 
     @Test
@@ -25,10 +25,47 @@ class BootstrapTest {
                     draws[i] = sample[a.nextInt(n)];
                 }
                 double expected = Percentiles.median(draws);
-                double actual = Bootstrap.resampledMedian(sample, new int[n], new SplittableRandom(seed));
+                double actual = Bootstrap.resampledPercentile(sample, 50, new int[n], new SplittableRandom(seed));
                 assertEquals(expected, actual, 0, "n " + n + " seed " + seed);
             }
         }
+    }
+
+    @Test
+    void countingPercentileEqualsThePercentileOfTheSortedDraws() {
+        double[] values = {1, 2, 2.5, 4, 7, 11, 12.5, 13, 20, 21, 30};
+        for (double p : new double[] {0, 5, 10, 50, 90, 100}) {
+            for (long seed = 0; seed < 50; seed++) {
+                SplittableRandom a = new SplittableRandom(seed);
+                double[] draws = new double[values.length];
+                for (int i = 0; i < draws.length; i++) {
+                    draws[i] = values[a.nextInt(values.length)];
+                }
+                Arrays.sort(draws);
+                double expected = Percentiles.ofSorted(draws, p);
+                double actual = Bootstrap.resampledPercentile(values, p, new int[values.length],
+                    new SplittableRandom(seed));
+                assertEquals(expected, actual, 1e-12, "p " + p + " seed " + seed);
+            }
+        }
+    }
+
+    @Test
+    void theFastEndIgnoresTheSlowSteps() {
+        double[] b = new double[40];
+        double[] c = new double[40];
+        for (int i = 0; i < 40; i++) {
+            b[i] = 2.0 + i * 0.01 + (i % 3 == 0 ? 10 : 0);
+            c[i] = 2.4 + i * 0.012 + (i % 2 == 0 ? 30 : 0);
+        }
+        RatioInterval r = Bootstrap.percentileRatio(b, c, 5, 1000, 0.95, 4);
+        double[] sb = b.clone();
+        double[] sc = c.clone();
+        Arrays.sort(sb);
+        Arrays.sort(sc);
+        assertEquals(Percentiles.ofSorted(sc, 5) / Percentiles.ofSorted(sb, 5), r.ratio(), 1e-12);
+        assertEquals(1.2, r.ratio(), 0.02);
+        assertTrue(r.low() > 1.1 && r.high() < 1.3, r.toString());
     }
 
     @Test
