@@ -47,6 +47,8 @@ public record Environment(String gitCommit, String jvm, String os, String arch, 
     public static final String CALIBRATION_BEFORE = "before.";
     /** The prefix of the calibration figures measured just after the unit. */
     public static final String CALIBRATION_AFTER = "after.";
+    /** The calibration's GEMM figure (ms), the one a unit's step times are judged relative to. */
+    public static final String CALIBRATION_GEMM = "gemm_ms";
 
     /** Copies the maps; a missing scheduler or calibration map is an empty one. */
     public Environment {

@@ -30,7 +30,7 @@ public final class Calibration {
     /** The chain's steps per call. */
     static final int CHUNK = 1_000;
     /** The figure of the GEMM. */
-    public static final String GEMM = "gemm_ms";
+    public static final String GEMM = Environment.CALIBRATION_GEMM;
     /** The figure of the scalar loop. */
     public static final String SCALAR = "scalar_ms";
 

@@ -26,6 +26,14 @@ import org.rnnbench.reports.table.Format;
  * both sides have, the ratio of its medians over the backend's records, current over baseline; the backend's
  * machine ratio is their geometric mean. A loaded machine slows every unit of a backend at once, which the step
  * times alone cannot tell from a regression of the backend; divided by this ratio they can.
+ *
+ * <p>The backend's ratio decides whether the machines are comparable at all; each unit's step times are judged
+ * relative to the unit's own ratio ({@link #unitRatio}), its GEMM figure current over baseline. Measured on this
+ * project's A/A pairs (two runs of identical code back to back on a 2-core VM), the per-unit GEMM ratio left a
+ * backend's whole-run shift at 2-4% rms where the backend's ratio left 6-12%: the machine's speed changes during a
+ * backend's units (a neighbour on the host for ten seconds), which a median over the run smears over all of them;
+ * the scalar loop, which sees lost time slices under oversubscription, followed the units' steps less closely at
+ * idle.
  */
 final class MachineSpeed {
     private static final String BEFORE = Environment.CALIBRATION_BEFORE;
@@ -60,6 +68,30 @@ final class MachineSpeed {
     }
 
     /**
+     * The machine ratio of one unit: the geometric mean of its records' GEMM figures, current over baseline; the
+     * backend's ratio (1 when none) when a side has a record without it.
+     */
+    static double unitRatio(MatchedUnit u, Map<String, Double> backendRatios) {
+        double b = gemm(u.baseline());
+        double c = gemm(u.current());
+        return Double.isFinite(b / c) && b > 0 && c > 0 ? c / b : backendRatios.getOrDefault(u.backend(), 1.0);
+    }
+
+    /** The geometric mean of the records' GEMM figures; NaN when a record has none. */
+    private static double gemm(List<LoadedRun> runs) {
+        double logSum = 0;
+        for (LoadedRun r : runs) {
+            Double g = r.record().environment() == null ? null
+                : figures(r.record().environment().calibration()).get(Environment.CALIBRATION_GEMM);
+            if (g == null) {
+                return Double.NaN;
+            }
+            logSum += Math.log(g);
+        }
+        return runs.isEmpty() ? Double.NaN : Math.exp(logSum / runs.size());
+    }
+
+    /**
      * Refuses machines whose speeds differ by more than the machine tolerance, unless the settings allow it; notes
      * every ratio used.
      *
@@ -70,7 +102,8 @@ final class MachineSpeed {
         List<String> off = new ArrayList<>();
         ratios.forEach((backend, ratio) -> {
             notes.add("machine speed of backend " + backend + ": its calibration took x" + Format.SIG3.text(ratio)
-                + " as long in the current run as in the baseline; its step times are judged relative to that");
+                + " as long in the current run as in the baseline; each unit's step times are judged relative to its own"
+                + " GEMM calibration, measured just before and after it");
             if (Math.abs(Math.log(ratio)) > Math.log(1 + s.machineTolerance())) {
                 off.add(backend + " x" + Format.SIG3.text(ratio));
             }

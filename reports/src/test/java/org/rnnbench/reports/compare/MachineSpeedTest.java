@@ -36,7 +36,8 @@ class MachineSpeedTest {
         Comparison cmp = compare(1.0, 10, 10, 1.1, 10, 12.1, Fixtures.NOISELESS.withAllowMachineChange(true));
         assertEquals(List.of(), cmp.regressions(), cmp.markdown());
         assertTrue(cmp.notes().contains("machine speed of backend scratch: its calibration took x1.10 as long in the"
-            + " current run as in the baseline; its step times are judged relative to that"), cmp.notes().toString());
+            + " current run as in the baseline; each unit's step times are judged relative to its own GEMM calibration,"
+            + " measured just before and after it"), cmp.notes().toString());
         assertTrue(cmp.notes().stream().anyMatch(n -> n.startsWith("the machine's speed changed during the current"
             + " run: backend scratch's calibration took x1.21 as long after its units")), cmp.notes().toString());
         assertTrue(cmp.notes().stream().noneMatch(n -> n.contains("during the baseline run")), cmp.notes().toString());
@@ -48,6 +49,30 @@ class MachineSpeedTest {
         assertEquals(1, cmp.exitCode(), cmp.markdown());
         assertEquals(1.0, MachineSpeed.ratios(read("b"), read("c")).get("scratch"), 1e-9,
             "sqrt(8 x 12.5) = sqrt(10 x 10): the mean of the ends, not the slower end");
+    }
+
+    @Test
+    void eachUnitIsJudgedRelativeToItsOwnCalibration() {
+        // a load during the current run's first three units only: their steps and their calibrations x1.5, the rest
+        // of the run as in the baseline; the backend's median calibration sees no change
+        List<RunRecord> base = CompareRulesTest.baseline();
+        List<RunRecord> current = new ArrayList<>();
+        for (int i = 0; i < base.size(); i++) {
+            double load = i < 3 ? 1.5 : 1.0;
+            current.add(Fixtures.bracketed(Fixtures.slower(base.get(i), load), 10 * load, 10 * load));
+        }
+        Path b = Fixtures.write(tmp.resolve("b"), Fixtures.map(base, r -> Fixtures.bracketed(r, 10, 10)));
+        Path c = Fixtures.write(tmp.resolve("c"), current);
+        assertEquals(1.0, MachineSpeed.ratios(read("b"), read("c")).get("scratch"), 1e-9);
+        Comparison cmp = Compare.run(b, c, Fixtures.NOISELESS);
+        assertEquals(List.of(), cmp.regressions(), cmp.markdown());
+        cmp.findings().stream().filter(f -> f.aspect() == Aspect.STEP_TIME)
+            .forEach(f -> assertEquals(1.0, f.ratio(), 1e-9, f.subject()));
+        // the same steps judged relative to the backend's calibration: the three units are x1.5
+        Path flat = Fixtures.write(tmp.resolve("flat"), Fixtures.map(current, r -> Fixtures.bracketed(r, 10, 10)));
+        Comparison unnormalised = Compare.run(b, flat, Fixtures.NOISELESS);
+        assertEquals(3, unnormalised.findings().stream().filter(f -> f.aspect() == Aspect.STEP_TIME)
+            .filter(f -> Math.abs(f.ratio() - 1.5) < 1e-9).count(), unnormalised.markdown());
     }
 
     @Test
