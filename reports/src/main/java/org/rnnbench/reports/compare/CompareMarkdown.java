@@ -43,19 +43,20 @@ final class CompareMarkdown {
         list(sb, "Only in the current run", c.onlyInCurrent());
         CompareSettings s = c.settings();
         sb.append("### How this was judged\n\n")
-            .append("- step time: ratio of median per-step times (first ")
-            .append(Format.SIG3.text(s.warmupFraction() * 100)).append("% of each run's steps dropped); its"
+            .append("- step time: ratio of the 5th percentiles of the per-step times (first ")
+            .append(Format.SIG3.text(s.warmupFraction() * 100)).append("% of each run's steps dropped), the current"
+                + " one divided by the unit's machine speed ratio (its GEMM calibration just before and after it); its"
                 + " standard error from a bootstrap of the per-step times (").append(s.resamples())
             .append(" resamples) combined with the between-run noise of the backend's units (the root mean square"
                 + " spread of its other units' ratios, at least ").append(Format.SIG3.text(s.unitNoise() * 100))
             .append("%, --unit-noise) and the run noise of a whole backend (")
-            .append(s.runNoise()).append(", --run-noise); a regression when the interval lies"
-                + " above x").append(Format.FIXED2.text(1 + s.threshold()))
-            .append(", an improvement when below x").append(Format.FIXED2.text(1 / (1 + s.threshold())))
-            .append("; the intervals of all units together cover 95%. Per backend, the Hodges-Lehmann ratio over its"
-                + " configurations with a Wilcoxon signed-rank interval widened by the run noise, held against the"
-                + " same bounds. Step times are divided by the machine's speed ratio from the calibrations; the"
-                + " comparison is refused when those differ by more than ")
+            .append(s.runNoise()).append(", --run-noise); a regression when the ratio is above x")
+            .append(Format.FIXED2.text(1 + s.threshold())).append(" and its interval above x1, an improvement when"
+                + " below x").append(Format.FIXED2.text(1 / (1 + s.threshold())))
+            .append(" and its interval below x1; the intervals of all units together cover 95%. Per backend, the"
+                + " Hodges-Lehmann ratio over its configurations with a Wilcoxon signed-rank interval widened by the"
+                + " run noise, held against the same rule. The comparison is refused when a backend's calibrations"
+                + " differ by more than ")
             .append(Format.SIG3.text(s.machineTolerance() * 100)).append("% (--machine-tolerance).\n")
             .append("- metric: a change counts beyond max(").append(Format.SIG3.text(s.metricSigmas()))
             .append(" x the configuration's seed-to-seed standard deviation in the baseline, ")
