@@ -1,15 +1,16 @@
 package org.rnnbench.reports.compare;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.rnnbench.reports.stats.StepTimes;
 
 /**
  * The thresholds of a comparison.
  *
- * @param threshold      relative step-time change that counts: a regression needs the whole 95% interval of the
- *                       ratio current / baseline above {@code 1 + threshold} (an improvement below
- *                       {@code 1 / (1 + threshold)}); default 0.10
+ * @param threshold      relative step-time change that counts: a regression needs the ratio current / baseline
+ *                       above {@code 1 + threshold} and its 95% interval above 1 (an improvement below
+ *                       {@code 1 / (1 + threshold)} and the interval below 1); default 0.10
  * @param metricSigmas   a metric change counts when larger than this many seed standard deviations of the
  *                       configuration in the baseline; default 3
  * @param chanceFraction ... or larger than this fraction of the baseline's distance from chance, whichever is
@@ -107,32 +108,27 @@ public record CompareSettings(double threshold, double metricSigmas, double chan
 
     /** A copy with another step-time threshold. */
     public CompareSettings withThreshold(double value) {
-        return new CompareSettings(value, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps, seed,
-            allowMachineChange, runNoise, unitNoise, machineTolerance);
+        return edit(b -> b.threshold = value);
     }
 
     /** A copy with another number of seed standard deviations. */
     public CompareSettings withMetricSigmas(double value) {
-        return new CompareSettings(threshold, value, chanceFraction, warmupFraction, resamples, minSteps, seed,
-            allowMachineChange, runNoise, unitNoise, machineTolerance);
+        return edit(b -> b.metricSigmas = value);
     }
 
     /** A copy with another fraction of the distance to chance. */
     public CompareSettings withChanceFraction(double value) {
-        return new CompareSettings(threshold, metricSigmas, value, warmupFraction, resamples, minSteps, seed,
-            allowMachineChange, runNoise, unitNoise, machineTolerance);
+        return edit(b -> b.chanceFraction = value);
     }
 
     /** A copy with another warm-up fraction. */
     public CompareSettings withWarmupFraction(double value) {
-        return new CompareSettings(threshold, metricSigmas, chanceFraction, value, resamples, minSteps, seed,
-            allowMachineChange, runNoise, unitNoise, machineTolerance);
+        return edit(b -> b.warmupFraction = value);
     }
 
     /** These settings with {@code allowMachineChange} replaced. */
     public CompareSettings withAllowMachineChange(boolean value) {
-        return new CompareSettings(threshold, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps, seed,
-            value, runNoise, unitNoise, machineTolerance);
+        return edit(b -> b.allowMachineChange = value);
     }
 
     /** A copy with the same run-to-run noise for every backend. */
@@ -142,19 +138,57 @@ public record CompareSettings(double threshold, double metricSigmas, double chan
 
     /** A copy with another run-to-run noise. */
     public CompareSettings withRunNoise(RunNoise value) {
-        return new CompareSettings(threshold, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps, seed,
-            allowMachineChange, value, unitNoise, machineTolerance);
+        return edit(b -> b.runNoise = value);
     }
 
     /** A copy with another unit noise. */
     public CompareSettings withUnitNoise(double value) {
-        return new CompareSettings(threshold, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps, seed,
-            allowMachineChange, runNoise, value, machineTolerance);
+        return edit(b -> b.unitNoise = value);
     }
 
     /** A copy with another machine tolerance. */
     public CompareSettings withMachineTolerance(double value) {
-        return new CompareSettings(threshold, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps, seed,
-            allowMachineChange, runNoise, unitNoise, value);
+        return edit(b -> b.machineTolerance = value);
+    }
+
+    /** A copy with the fields {@code change} sets replaced (validated again). */
+    private CompareSettings edit(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return f.settings();
+    }
+
+    /** The fields of settings being copied, for the {@code with} methods. */
+    private static final class Fields {
+        double threshold;
+        double metricSigmas;
+        double chanceFraction;
+        double warmupFraction;
+        int resamples;
+        int minSteps;
+        long seed;
+        boolean allowMachineChange;
+        RunNoise runNoise;
+        double unitNoise;
+        double machineTolerance;
+
+        Fields(CompareSettings s) {
+            threshold = s.threshold;
+            metricSigmas = s.metricSigmas;
+            chanceFraction = s.chanceFraction;
+            warmupFraction = s.warmupFraction;
+            resamples = s.resamples;
+            minSteps = s.minSteps;
+            seed = s.seed;
+            allowMachineChange = s.allowMachineChange;
+            runNoise = s.runNoise;
+            unitNoise = s.unitNoise;
+            machineTolerance = s.machineTolerance;
+        }
+
+        CompareSettings settings() {
+            return new CompareSettings(threshold, metricSigmas, chanceFraction, warmupFraction, resamples, minSteps,
+                seed, allowMachineChange, runNoise, unitNoise, machineTolerance);
+        }
     }
 }

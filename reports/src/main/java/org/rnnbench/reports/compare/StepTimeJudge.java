@@ -54,13 +54,13 @@ import org.rnnbench.reports.table.Format;
  * so that comparing two runs of the same configuration flags nothing 95% of the time however many units there are.
  * A regression needs the estimate above log(1 + threshold) and the whole interval above no change (a slowdown that
  * matters and that the noise does not explain), an improvement the estimate below -log(1 + threshold) and the
- * interval below no change. (Asking for the whole interval above the threshold instead made a 15% slowdown
- * undetectable at a 10% threshold whatever the noise.)
+ * interval below no change. (Asking for the whole interval above the threshold instead let a 15% slowdown pass a
+ * 10% threshold only when the interval's lower half was under 4.5%, narrower than the run noise alone.)
  *
  * <p><b>Per backend</b>: over its configurations' log ratios (seeds of a configuration averaged first, as they ran
  * in the same JVM), the Hodges-Lehmann estimate with the Wilcoxon signed-rank interval ({@link SignedRankInterval}),
  * at 95% coverage over the backends together, each end moved out by z_b * sigma_run (added in quadrature to its
- * distance from the estimate); judged against the same bounds. The rank interval is the reason one wild
+ * distance from the estimate); judged by the same rule. The rank interval is the reason one wild
  * configuration cannot hide the shift of the rest (a Student-t interval takes its spread from all of them); a
  * backend with too few configurations for the coverage is not judged. It catches a slowdown of a whole backend that
  * is real but smaller than one unit's noise; the notes say, per backend, from which slowdown this comparison would
