@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.rnnbench.core.backend.Backend;
 import org.rnnbench.core.backend.Backends;
@@ -34,11 +35,22 @@ import org.rnnbench.harness.worker.WorkerMain;
  * </ul>
  * A worker for no backend in particular (the one that lists them all) gets the union of every backend's options and
  * settings. The rest of the environment passes on as it is; extra JVM options for workers (say {@code -Xmx16g})
- * come from the environment variable {@value #WORKER_OPTS}.
+ * come from the environment variable {@value #WORKER_OPTS}. Workers run under the serial collector
+ * ({@link #COLLECTOR}) unless those options choose another.
  */
 public final class WorkerLauncher {
     /** Environment variable with extra JVM options for worker JVMs, split on white space. */
     public static final String WORKER_OPTS = "RNNBENCH_WORKER_OPTS";
+    /**
+     * The garbage collector of every worker unless its options choose one. The JVM's default on two or more cores,
+     * G1, made DJL's step times bimodal from one JVM to the next: the same unit (8 hidden units, batch 8) took
+     * 0.65-0.75 ms per step in some JVMs and 1.1-2.0 ms in others for all its steps (8 of 14 first units slow), and
+     * the parallel collector did the same (3 of 3 JVMs with a slow unit); under the serial collector 6 JVMs out of
+     * 6 ran every unit at the fast speed, as they did with the JVM confined to one core. A worker has one compute
+     * thread per backend thread and allocates little that lives; the serial collector has no collector threads of
+     * its own to run beside it.
+     */
+    static final String COLLECTOR = "-XX:+UseSerialGC";
     /** Prefix of the logging properties every worker gets from the parent. */
     static final String LOGGING_PREFIX = "org.slf4j.";
 
@@ -66,10 +78,11 @@ public final class WorkerLauncher {
         cmd.add(java.path().toString());
         backends.stream().flatMap(b -> b.jvmOptions(java.feature()).stream()).filter(o -> !cmd.contains(o))
             .forEach(cmd::add);
-        String extra = System.getenv(WORKER_OPTS);
-        if (extra != null && !extra.isBlank()) {
-            cmd.addAll(List.of(extra.strip().split("\\s+")));
-        }
+        String extraText = System.getenv(WORKER_OPTS);
+        List<String> extra = extraText == null || extraText.isBlank() ? List.of()
+            : List.of(extraText.strip().split("\\s+"));
+        cmd.addAll(collector(cmd, extra));
+        cmd.addAll(extra);
         List<String> prefixes = new ArrayList<>(List.of(LOGGING_PREFIX));
         backends.forEach(b -> prefixes.addAll(b.propertyPrefixes()));
         Set<String> settingNames = settings.stream().map(NativeSetting::name).collect(Collectors.toSet());
@@ -89,6 +102,13 @@ public final class WorkerLauncher {
         cmd.add(kind);
         cmd.add(jobFile.toAbsolutePath().toString());
         return cmd;
+    }
+
+    /** {@link #COLLECTOR}, or nothing when the options so far or the user's extra options choose a collector. */
+    static List<String> collector(List<String> options, List<String> extra) {
+        boolean chosen = Stream.concat(options.stream(), extra.stream())
+            .anyMatch(o -> o.matches("-XX:\\+Use\\w+GC"));
+        return chosen ? List.of() : List.of(COLLECTOR);
     }
 
     /** The environment variables a worker for {@code backend} (null: for none in particular) gets set. */

@@ -42,6 +42,20 @@ class WorkerLauncherTest {
     }
 
     @Test
+    void workersRunUnderTheSerialCollectorUnlessTheirOptionsChooseOne() {
+        for (Backend b : Backends.available()) {
+            List<String> cmd = launcher.command("train", Path.of("job.json"), b.id());
+            assertTrue(cmd.indexOf(WorkerLauncher.COLLECTOR) > 0
+                && cmd.indexOf(WorkerLauncher.COLLECTOR) < cmd.indexOf(WorkerMain.class.getName()), cmd.toString());
+        }
+        assertEquals(List.of(WorkerLauncher.COLLECTOR), WorkerLauncher.collector(List.of("java"), List.of("-Xmx2g")));
+        assertEquals(List.of(), WorkerLauncher.collector(List.of("java"), List.of("-Xmx2g", "-XX:+UseG1GC")));
+        assertEquals(List.of(), WorkerLauncher.collector(List.of("java", "-XX:+UseZGC"), List.of()));
+        assertEquals(List.of(WorkerLauncher.COLLECTOR),
+            WorkerLauncher.collector(List.of("java"), List.of("-XX:-UseG1GC")));
+    }
+
+    @Test
     void aDjlWorkerGetsDjlsThreadPropertiesItsOneDnnCapAndNoThreadVariables() {
         List<String> cmd = launcher.command("train", Path.of("job.json"), "djl");
         for (NativeSetting s : Backends.get("djl").threadSettings(3)) {
