@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import org.rnnbench.harness.UsageException;
+import org.rnnbench.harness.plan.OptionCheck;
 import org.rnnbench.harness.progress.Progress;
 import org.rnnbench.harness.shard.ShardId;
 
@@ -18,12 +19,24 @@ import org.rnnbench.harness.shard.ShardId;
  * {@link SweepTail} carries them out.
  */
 public final class SweepOptions {
+    /** Rounds of a sweep unless {@code --rounds} says otherwise. */
+    public static final int DEFAULT_ROUNDS = 4;
+
+    /** The most rounds {@code --rounds} accepts. */
+    static final int MAX_ROUNDS = 1000;
+
     @Mixin
     WorkerOptions workers;
 
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
         description = "auto (a bar on a terminal, lines otherwise), bar, lines or none; default ${DEFAULT-VALUE}.")
     String progress;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "" + DEFAULT_ROUNDS,
+        description = "Deal each backend's units into R rounds, the backends taking turns round by round, each turn"
+            + " in a fresh worker JVM, so that one slow JVM or a slow minute of the machine touches a fraction of"
+            + " every backend instead of all of one; 1 runs each backend in one JVM; default ${DEFAULT-VALUE}.")
+    int rounds;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Results directory instead of the default.")
     Path out;
@@ -44,6 +57,12 @@ public final class SweepOptions {
     @Option(names = "--dry-run", description = "Run nothing: print each shard's units, backends and estimated"
         + " time (with --shards N), and the total.")
     boolean dryRun;
+
+    /** The checked number of rounds. */
+    int rounds() {
+        OptionCheck.checkRange("--rounds", rounds, 1, MAX_ROUNDS);
+        return rounds;
+    }
 
     /** The checked progress mode. */
     Progress.Mode progressMode() {

@@ -90,6 +90,7 @@ public final class SweepTail {
         ShardId shard = options.shardId(System.getenv());
         UnitTrainer.warmupNanos(System.getenv(UnitTrainer.WARMUP_VARIABLE)); // a bad value stops here, not in a worker
         WorkerSettings workers = options.workers.settings();
+        int rounds = options.rounds();
         var mode = options.progressMode();
         Path dir = base;
         if (shard != null) {
@@ -108,7 +109,7 @@ public final class SweepTail {
                 stderr.println("rnnbench: " + dropped + " failed unit(s) will run again");
             }
             stderr.println("rnnbench: " + plan.units().size() + " units into " + dir);
-            Sweep.Outcome outcome = new Sweep(dir, workers, plan.evaluate(), mode, stderr).run(plan.units());
+            Sweep.Outcome outcome = new Sweep(dir, workers, rounds, plan.evaluate(), mode, stderr).run(plan.units());
             plan.finisher().finish(dir, store.records(), plan.units(), stdout, stderr);
             stdout.flush();
             for (Map.Entry<String, String> e : outcome.notStarted().entrySet()) {

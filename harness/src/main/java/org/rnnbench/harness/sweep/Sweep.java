@@ -34,8 +34,9 @@ import org.rnnbench.harness.worker.TrainJob;
 /**
  * Runs planned units into a results directory, resumably: units whose id is already in {@code runs.jsonl} are
  * skipped; the initial weights of the rest are made once per configuration and written under {@code weights/};
- * then one worker JVM per backend, one backend after another (so that timings never share the CPU), trains that
- * backend's units in order and appends a record per unit.
+ * then worker JVMs, one at a time (so that timings never share the CPU), train the units and append a record per
+ * unit: each backend's units are dealt into rounds and the backends take turns round by round, each turn in a
+ * fresh JVM ({@link Rounds}).
  *
  * <p>When a worker dies in the middle of a unit (a native crash, the out-of-memory killer), that unit is recorded
  * as FAILED with the exit code and the last line of the worker's log, and a new worker goes on with the rest. When
@@ -50,6 +51,7 @@ public final class Sweep {
     private final Path dir;
     private final WorkerSettings workers;
     private final int threads;
+    private final int rounds;
     private final boolean evaluate;
     private final Progress.Mode progressMode;
     private final PrintWriter err;
@@ -60,11 +62,14 @@ public final class Sweep {
     /**
      * A sweep into {@code dir}.
      *
+     * @param rounds   the rounds each backend's units are dealt into ({@link Rounds}), at least 1
      * @param evaluate false for a gradient study (no evaluation after training)
      */
-    public Sweep(Path dir, WorkerSettings workers, boolean evaluate, Progress.Mode progressMode, PrintWriter err) {
+    public Sweep(Path dir, WorkerSettings workers, int rounds, boolean evaluate, Progress.Mode progressMode,
+                 PrintWriter err) {
         this.dir = dir;
         this.workers = workers;
+        this.rounds = rounds;
         this.threads = workers.threads();
         this.evaluate = evaluate;
         this.progressMode = progressMode;
@@ -107,11 +112,14 @@ public final class Sweep {
         try (Progress progress = new Progress(err, progressMode, pending, System::nanoTime)) {
             byBackend.values().forEach(list -> list.forEach(u -> progress.planned(u.params().backend(), u.cost())));
             WorkerLauncher launcher = new WorkerLauncher(workers);
-            for (Map.Entry<String, List<PlannedUnit>> e : byBackend.entrySet()) {
-                BackendRun result = runBackend(e.getKey(), e.getValue(), launcher, store, progress);
+            for (Rounds.Turn turn : Rounds.of(byBackend, rounds)) {
+                if (notStarted.containsKey(turn.backend())) {
+                    continue;
+                }
+                BackendRun result = runBackend(turn.backend(), turn.units(), launcher, store, progress);
                 ran += result.ran;
                 if (result.notStarted != null) {
-                    notStarted.put(e.getKey(), result.notStarted);
+                    notStarted.put(turn.backend(), result.notStarted);
                 }
                 if (result.interrupted) {
                     return new Outcome(skipped, ran, notStarted, true);

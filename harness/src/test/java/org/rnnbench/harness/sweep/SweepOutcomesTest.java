@@ -115,4 +115,41 @@ class SweepOutcomesTest {
         }
         assertFalse(r.err().contains("Exception"), r.err());
     }
+
+    @Test
+    void backendsTakeTurnsRoundByRoundEachTurnInAFreshWorker() throws IOException {
+        String[] args = {"run", "--tasks", "adding-T6", "--cells", "gru", "--hidden", "4,5", "--seeds", "0,1",
+            "--steps", "2", "--batch", "2", "--backends", "reference,reference:skewed", "--progress", "none"};
+        Path one = tmp.resolve("one");
+        Cli.Result r1 = Cli.run(concat(args, "--rounds", "1", "--out", one.toString()));
+        assertEquals(Main.EXIT_OK, r1.code(), r1.err());
+        List<String> planOrder = new RunStore(one).records().stream().map(RunRecord::id).toList();
+        assertEquals(List.of("reference", "reference", "reference", "reference", "reference:skewed",
+            "reference:skewed", "reference:skewed", "reference:skewed"), backends(one), "one round: one backend after"
+            + " another");
+
+        Path two = tmp.resolve("two");
+        Cli.Result r2 = Cli.run(concat(args, "--rounds", "2", "--out", two.toString()));
+        assertEquals(Main.EXIT_OK, r2.code(), r2.err());
+        assertEquals(List.of(planOrder.get(0), planOrder.get(2), planOrder.get(4), planOrder.get(6), planOrder.get(1),
+            planOrder.get(3), planOrder.get(5), planOrder.get(7)),
+            new RunStore(two).records().stream().map(RunRecord::id).toList(), "units dealt into two rounds");
+        String lastJob = Files.readString(two.resolve("jobs").resolve("reference.json"));
+        assertEquals(2, lastJob.split("\"params\"", -1).length - 1, "the backend's last worker got the second"
+            + " round's two units: " + lastJob);
+
+        Cli.Result bad = Cli.run(concat(args, "--rounds", "0", "--out", tmp.resolve("bad").toString()));
+        assertEquals(Main.EXIT_USAGE, bad.code());
+        assertTrue(bad.err().contains("--rounds") && bad.err().contains("0"), bad.err());
+    }
+
+    private List<String> backends(Path dir) throws IOException {
+        return new RunStore(dir).records().stream().map(r -> r.params().backend()).toList();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }
