@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -35,14 +36,18 @@ public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "BASELINE", description = "The baseline results directory.")
-    Path baseline;
+    @Parameters(index = "0", paramLabel = "BASELINE", split = ",", arity = "1",
+        description = "The baseline results directory, or several separated by commas: repeated runs of the same"
+            + " command, pooled unit by unit (a comparison of 3 runs a side allows for far less run-to-run noise).")
+    List<Path> baseline;
 
-    @Parameters(index = "1", paramLabel = "CURRENT", description = "The current results directory.")
-    Path current;
+    @Parameters(index = "1", paramLabel = "CURRENT", split = ",", arity = "1",
+        description = "The current results directory, or several separated by commas.")
+    List<Path> current;
 
     @Option(names = "--threshold", paramLabel = "T", description = "Step-time change that counts, as 0.1 or 10%%"
-        + " (default 10%%): a regression needs the whole interval of current/baseline above 1 + T.")
+        + " (default 10%%): a regression needs the estimate of current/baseline above 1 + T and its whole"
+        + " interval above 1.")
     String threshold = Double.toString(CompareSettings.DEFAULTS.threshold());
 
     @Option(names = "--metric-sigmas", paramLabel = "K", description = "A metric change counts beyond K seed"

@@ -84,6 +84,21 @@ class ReportCommandsTest {
     }
 
     @Test
+    void compareTakesRepeatedRunsOfASideSeparatedByCommas() throws IOException {
+        Path a = results("a", 1);
+        Path a2 = results("a2", 1);
+        Path slow = results("slow", 1.5);
+        Cli.Result pooled = Cli.run("compare", a + "," + a2, slow.toString(), "--run-noise", "0", "--unit-noise", "0");
+        assertEquals(1, pooled.code(), pooled.err());
+        assertTrue(pooled.out().contains("Baseline `" + a + "`, `" + a2 + "` (2 repeated runs pooled, 4 runs)"),
+            pooled.out());
+        Cli.Result twice = Cli.run("compare", a + "," + a, slow.toString());
+        assertEquals(Main.EXIT_USAGE, twice.code());
+        assertEquals(List.of("rnnbench: compare: " + a + " is named twice as a baseline; each repeated run of a side"
+            + " is its own results directory"), twice.errLines());
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() throws IOException {
         Path a = results("a", 1);
         Cli.Result missing = Cli.run("report", tmp.resolve("none").toString());

@@ -2,6 +2,7 @@ package org.rnnbench.reports.compare;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.rnnbench.core.run.Environment;
 import org.rnnbench.reports.read.LoadedRun;
@@ -42,9 +44,33 @@ public final class Compare {
      *                          unit on both sides
      */
     public static Comparison run(Path baseline, Path current, CompareSettings settings) {
-        Results b = ResultsReader.read(baseline);
-        Results c = ResultsReader.read(current);
-        return of(b, c, settings);
+        return run(List.of(baseline), List.of(current), settings);
+    }
+
+    /**
+     * Reads and compares two sides of one or more results directories each: the repeated runs of a side (the same
+     * command run again) are pooled, unit by unit, which narrows the between-run noise a comparison has to allow
+     * for (see {@link StepTimeJudge}).
+     *
+     * @throws ResultsException as {@link #run(Path, Path, CompareSettings)}, and for a directory named twice on one
+     *                          side
+     */
+    public static Comparison run(List<Path> baselines, List<Path> currents, CompareSettings settings) {
+        return of(read("baseline", baselines), read("current", currents), settings);
+    }
+
+    private static List<Results> read(String side, List<Path> dirs) {
+        if (dirs.isEmpty()) {
+            throw new ResultsException("no " + side + " results directory given");
+        }
+        Set<Path> seen = new HashSet<>();
+        for (Path d : dirs) {
+            if (!seen.add(d.toAbsolutePath().normalize())) {
+                throw new ResultsException(d + " is named twice as a " + side + "; each repeated run of a side is"
+                    + " its own results directory");
+            }
+        }
+        return dirs.stream().map(ResultsReader::read).toList();
     }
 
     /**
@@ -53,13 +79,24 @@ public final class Compare {
      * @throws ResultsException when no unit is on both sides
      */
     public static Comparison of(Results baseline, Results current, CompareSettings settings) {
-        Map<String, List<LoadedRun>> b = byId(baseline.runs());
-        Map<String, List<LoadedRun>> c = byId(current.runs());
+        return of(List.of(baseline), List.of(current), settings);
+    }
+
+    /**
+     * Compares results already read, each side one or more results directories pooled unit by unit.
+     *
+     * @throws ResultsException when no unit is on both sides
+     */
+    public static Comparison of(List<Results> baselines, List<Results> currents, CompareSettings settings) {
+        List<LoadedRun> baselineRuns = baselines.stream().flatMap(r -> r.runs().stream()).toList();
+        List<LoadedRun> currentRuns = currents.stream().flatMap(r -> r.runs().stream()).toList();
+        Map<String, List<LoadedRun>> b = byId(baselineRuns);
+        Map<String, List<LoadedRun>> c = byId(currentRuns);
         List<String> warnings = new ArrayList<>();
-        baseline.warnings().forEach(w -> warnings.add("baseline: " + w));
-        current.warnings().forEach(w -> warnings.add("current: " + w));
+        baselines.forEach(r -> r.warnings().forEach(w -> warnings.add("baseline: " + w)));
+        currents.forEach(r -> r.warnings().forEach(w -> warnings.add("current: " + w)));
         List<String> notes = new ArrayList<>(warnings);
-        environmentNotes(baseline.runs(), current.runs(), notes);
+        environmentNotes(baselineRuns, currentRuns, notes);
         List<MatchedUnit> matched = new ArrayList<>();
         List<String> onlyBaseline = new ArrayList<>();
         for (Map.Entry<String, List<LoadedRun>> e : b.entrySet()) {
@@ -70,25 +107,31 @@ public final class Compare {
             }
         }
         List<String> onlyCurrent = c.keySet().stream().filter(id -> !b.containsKey(id)).sorted().toList();
+        List<Path> baselineDirs = baselines.stream().map(Results::dir).toList();
+        List<Path> currentDirs = currents.stream().map(Results::dir).toList();
         if (matched.isEmpty()) {
-            throw new ResultsException("no unit is in both " + baseline.dir() + " (" + units(b.size()) + ") and "
-                + current.dir() + " (" + units(c.size()) + "), so nothing can be compared; compare results of the"
-                + " same suite or matrix");
+            throw new ResultsException("no unit is in both " + names(baselineDirs) + " (" + units(b.size()) + ") and "
+                + names(currentDirs) + " (" + units(c.size()) + "), so nothing can be compared; compare results of"
+                + " the same suite or matrix");
         }
         onlyBaseline.sort(null);
         List<Finding> findings = new ArrayList<>();
-        Map<String, List<Double>> baselineSeeds = MetricJudge.seedValues(baseline.runs());
+        Map<String, List<Double>> baselineSeeds = MetricJudge.seedValues(baselineRuns);
         for (MatchedUnit u : matched) {
             findings.add(StatusJudge.judge(u));
             MetricJudge.judge(u, baselineSeeds, settings).ifPresent(findings::add);
         }
-        Map<String, Double> machine = MachineSpeed.ratios(baseline.runs(), current.runs());
-        MachineSpeed.noteDrift(MachineSpeed.drift(baseline.runs()), "baseline", settings, notes);
-        MachineSpeed.noteDrift(MachineSpeed.drift(current.runs()), "current", settings, notes);
-        MachineSpeed.check(machine, settings, baseline.dir().toString(), current.dir().toString(), notes);
+        Map<String, Double> machine = MachineSpeed.ratios(baselineRuns, currentRuns);
+        MachineSpeed.noteDrift(MachineSpeed.drift(baselineRuns), "baseline", settings, notes);
+        MachineSpeed.noteDrift(MachineSpeed.drift(currentRuns), "current", settings, notes);
+        MachineSpeed.check(machine, settings, names(baselineDirs), names(currentDirs), notes);
         findings.addAll(StepTimeJudge.judge(matched, settings, machine, notes));
-        return new Comparison(baseline.dir(), current.dir(), baseline.runs().size(), current.runs().size(),
+        return new Comparison(baselineDirs, currentDirs, baselineRuns.size(), currentRuns.size(),
             settings, findings, onlyBaseline, onlyCurrent, notes, warnings);
+    }
+
+    private static String names(List<Path> dirs) {
+        return dirs.stream().map(Path::toString).collect(Collectors.joining(", "));
     }
 
     private static String units(int n) {

@@ -1,7 +1,9 @@
 package org.rnnbench.reports.compare;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.rnnbench.reports.table.Format;
 
@@ -17,15 +19,20 @@ final class CompareMarkdown {
     private CompareMarkdown() {
     }
 
+    /** A side's directories and record count: {@code `dir` (72 runs)}, or several with "pooled". */
+    private static String side(List<Path> dirs, int runs) {
+        return dirs.stream().map(d -> "`" + d + "`").collect(Collectors.joining(", ")) + " ("
+            + (dirs.size() > 1 ? dirs.size() + " repeated runs pooled, " : "") + runs + " runs)";
+    }
+
     static String render(Comparison c) {
         List<Finding> regressions = c.regressions();
         List<Finding> improvements = c.with(Verdict.IMPROVEMENT);
         StringBuilder sb = new StringBuilder("## rnnbench compare: ")
             .append(regressions.isEmpty() ? "no regression" : regressions.size() + " regression"
                 + (regressions.size() == 1 ? "" : "s")).append(" (").append(coverage(c)).append(")\n\n");
-        sb.append("Baseline `").append(c.baselineDir()).append("` (").append(c.baselineRuns())
-            .append(" runs), current `").append(c.currentDir()).append("` (").append(c.currentRuns())
-            .append(" runs).\n\n");
+        sb.append("Baseline ").append(side(c.baselineDirs(), c.baselineRuns())).append(", current ")
+            .append(side(c.currentDirs(), c.currentRuns())).append(".\n\n");
         sb.append("| verdict | findings |\n|---|---:|\n")
             .append("| regressions | ").append(regressions.size()).append(" |\n")
             .append("| improvements | ").append(improvements.size()).append(" |\n")

@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * The outcome of comparing a current results directory with a baseline.
  *
- * @param baselineDir    the baseline directory
- * @param currentDir     the current directory
+ * @param baselineDirs   the baseline directories (more than one when repeated runs were pooled)
+ * @param currentDirs    the current directories
  * @param baselineRuns   records read from the baseline
- * @param currentRuns    records read from the current directory
+ * @param currentRuns    records read from the current side
  * @param settings       the thresholds used
  * @param findings       every verdict: per matched unit (status, step time, metric) and per backend
  * @param onlyInBaseline run ids found in the baseline only, sorted
@@ -19,7 +19,7 @@ import java.util.List;
  * @param warnings       what was skipped while reading (a partial last line), each prefixed by its side; also
  *                       among the notes
  */
-public record Comparison(Path baselineDir, Path currentDir, int baselineRuns, int currentRuns,
+public record Comparison(List<Path> baselineDirs, List<Path> currentDirs, int baselineRuns, int currentRuns,
                          CompareSettings settings, List<Finding> findings, List<String> onlyInBaseline,
                          List<String> onlyInCurrent, List<String> notes, List<String> warnings) {
 
@@ -32,6 +32,8 @@ public record Comparison(Path baselineDir, Path currentDir, int baselineRuns, in
 
     /** Copies the lists. */
     public Comparison {
+        baselineDirs = List.copyOf(baselineDirs);
+        currentDirs = List.copyOf(currentDirs);
         findings = List.copyOf(findings);
         onlyInBaseline = List.copyOf(onlyInBaseline);
         onlyInCurrent = List.copyOf(onlyInCurrent);

@@ -1,6 +1,7 @@
 package org.rnnbench.reports.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import org.rnnbench.core.run.Environment;
 import org.rnnbench.reports.read.LoadedRun;
 import org.rnnbench.reports.read.ResultsException;
 import org.rnnbench.reports.stats.Percentiles;
+import org.rnnbench.reports.stats.StepTimes;
 import org.rnnbench.reports.table.Format;
 
 /**
@@ -77,8 +79,27 @@ final class MachineSpeed {
         return Double.isFinite(b / c) && b > 0 && c > 0 ? c / b : backendRatios.getOrDefault(u.backend(), 1.0);
     }
 
+    /**
+     * The step times of a unit's records on one side after warm-up, in ms, each record's scaled to the machine speed
+     * of {@code reference} (a GEMM figure, the baseline's): times {@code reference / g} for a record whose GEMM figure
+     * is g. Pooled this way, repeated runs of a side count each at the machine speed it ran at. Null when a record
+     * has no GEMM figure.
+     */
+    static double[] atSpeed(List<LoadedRun> runs, double reference, double warmupFraction) {
+        List<double[]> each = new ArrayList<>();
+        for (LoadedRun r : runs) {
+            double g = gemm(List.of(r));
+            if (!(g > 0) || !(reference > 0)) {
+                return null;
+            }
+            double scale = reference / g;
+            each.add(Arrays.stream(StepTimes.millis(r.record(), warmupFraction)).map(v -> v * scale).toArray());
+        }
+        return each.stream().flatMapToDouble(Arrays::stream).toArray();
+    }
+
     /** The geometric mean of the records' GEMM figures; NaN when a record has none. */
-    private static double gemm(List<LoadedRun> runs) {
+    static double gemm(List<LoadedRun> runs) {
         double logSum = 0;
         for (LoadedRun r : runs) {
             Double g = r.record().environment() == null ? null

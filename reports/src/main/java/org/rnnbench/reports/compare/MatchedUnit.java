@@ -8,7 +8,8 @@ import org.rnnbench.core.run.RunStatus;
 import org.rnnbench.reports.read.LoadedRun;
 
 /**
- * A run id present on both sides, with its records on each (more than one when a side repeated it).
+ * A run id present on both sides, with its records on each (more than one when a side pools repeated runs, one
+ * record from each of its results directories).
  *
  * @param id       the run id
  * @param baseline its baseline records
@@ -19,6 +20,16 @@ record MatchedUnit(String id, List<LoadedRun> baseline, List<LoadedRun> current)
     /** The configuration key (the id without the seed). */
     String configKey() {
         return baseline.get(0).configKey();
+    }
+
+    /**
+     * How much of the between-run noise of one pair of runs is left when each side pools its repeated runs:
+     * sqrt((1/k_b + 1/k_c) / 2) for k_b baseline and k_c current records, 1 for one of each. Independent run-to-run
+     * shifts average out as they would in a mean of the runs; the pooled fast end of the steps, which takes the
+     * quickest of the runs, did at least as well on this project's A/A runs.
+     */
+    double pooling() {
+        return Math.sqrt((1.0 / baseline.size() + 1.0 / current.size()) / 2);
     }
 
     /** The backend id. */

@@ -2,6 +2,7 @@ package org.rnnbench.reports.compare;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,15 +31,22 @@ final class MetricJudge {
     private MetricJudge() {
     }
 
-    /** Per configuration key, the finite primary-metric values of the OK runs on one side. */
+    /**
+     * Per configuration key, the finite primary-metric values of the OK runs on one side, one per seed (the mean of
+     * a seed's repeated runs, so that pooling runs does not shrink the seed spread).
+     */
     static Map<String, List<Double>> seedValues(List<LoadedRun> runs) {
-        Map<String, List<Double>> out = new HashMap<>();
+        Map<String, Map<String, List<Double>>> byConfig = new LinkedHashMap<>();
         for (LoadedRun r : runs) {
             double v = r.primaryValue();
             if (r.record().status() == RunStatus.OK && Double.isFinite(v)) {
-                out.computeIfAbsent(r.configKey(), k -> new ArrayList<>()).add(v);
+                byConfig.computeIfAbsent(r.configKey(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.record().id(), k -> new ArrayList<>()).add(v);
             }
         }
+        Map<String, List<Double>> out = new HashMap<>();
+        byConfig.forEach((config, seeds) -> out.put(config, seeds.values().stream()
+            .map(l -> l.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).toList()));
         return out;
     }
 

@@ -57,8 +57,8 @@ import org.rnnbench.reports.table.Format;
  * interval below no change. (Asking for the whole interval above the threshold instead let a 15% slowdown pass a
  * 10% threshold only when the interval's lower half was under 4.5%, narrower than the run noise alone.)
  *
- * <p><b>Per backend</b>: over its configurations' log ratios (seeds of a configuration averaged first, as they ran
- * in the same JVM), the Hodges-Lehmann estimate with the Wilcoxon signed-rank interval ({@link SignedRankInterval}),
+ * <p><b>Per backend</b>: over its configurations' log ratios (seeds of a configuration averaged first, so that a
+ * configuration counts once), the Hodges-Lehmann estimate with the Wilcoxon signed-rank interval ({@link SignedRankInterval}),
  * at 95% coverage over the backends together, each end moved out by z_b * sigma_run (added in quadrature to its
  * distance from the estimate); judged by the same rule. The rank interval is the reason one wild
  * configuration cannot hide the shift of the rest (a Student-t interval takes its spread from all of them); a
@@ -101,9 +101,15 @@ final class StepTimeJudge {
                     c.length + " steps", "-", "fewer than " + s.minSteps() + " step times after warm-up on a side"));
                 continue;
             }
-            double speed = MachineSpeed.unitRatio(u, machine);
-            double[] relative = Arrays.stream(c).map(v -> v / speed).toArray();
-            RatioInterval r = Bootstrap.percentileRatio(b, relative, PERCENTILE, s.resamples(), 0.95,
+            double reference = MachineSpeed.gemm(u.baseline());
+            double[] base = MachineSpeed.atSpeed(u.baseline(), reference, s.warmupFraction());
+            double[] relative = MachineSpeed.atSpeed(u.current(), reference, s.warmupFraction());
+            if (base == null || relative == null) {
+                double speed = MachineSpeed.unitRatio(u, machine);
+                base = b;
+                relative = Arrays.stream(c).map(v -> v / speed).toArray();
+            }
+            RatioInterval r = Bootstrap.percentileRatio(base, relative, PERCENTILE, s.resamples(), 0.95,
                 s.seed() ^ u.id().hashCode());
             byBackend.computeIfAbsent(u.backend(), k -> new ArrayList<>())
                 .add(new Measured(u, fast(b), fast(c), r));
@@ -115,7 +121,14 @@ final class StepTimeJudge {
         double floor = Math.log(1 + s.unitNoise());
         long backendsJudged = byBackend.values().stream().filter(l -> configLogs(l).length >= 2).count();
         byBackend.forEach((backend, measured) -> {
-            double run = Math.log(1 + s.runNoise().of(backend));
+            double pooling = measured.stream().mapToDouble(u -> u.unit().pooling()).max().orElse(1);
+            if (pooling < 1) {
+                notes.add("backend " + backend + ": repeated runs pooled (" + measured.get(0).unit().baseline().size()
+                    + " baseline, " + measured.get(0).unit().current().size() + " current for its first unit), so"
+                    + " its run noise and unit noise count x" + Format.SIG3.text(pooling) + " (sqrt of (1/runs of"
+                    + " the baseline + 1/runs of the current) / 2, the fewest runs of its units)");
+            }
+            double run = pooling * Math.log(1 + s.runNoise().of(backend));
             double[] logs = measured.stream().mapToDouble(Measured::log).toArray();
             boolean own = logs.length >= MIN_UNITS;
             double median = Percentiles.median(logs);
@@ -127,15 +140,16 @@ final class StepTimeJudge {
                 ? "borrowed from every backend (it has " + logs.length + " unit(s))"
                 : "not estimable (too few units): within-run noise only"));
             for (Measured u : measured) {
-                double sigma = Math.max(own ? rms(deviations, u.log() - median) : all, floor);
-                double se = Math.sqrt(u.r().logSe() * u.r().logSe() + sigma * sigma + run * run);
+                double unitRun = u.unit().pooling() * Math.log(1 + s.runNoise().of(backend));
+                double sigma = Math.max(own ? rms(deviations, u.log() - median) : all, u.unit().pooling() * floor);
+                double se = Math.sqrt(u.r().logSe() * u.r().logSe() + sigma * sigma + unitRun * unitRun);
                 double low = u.log() - z * se;
                 double high = u.log() + z * se;
                 out.add(new Finding(u.unit().id(), Aspect.STEP_TIME, verdict(u.log(), low, high, bound), u.r().ratio(),
                     ms(u.baseFast()), ms(u.currentFast()), ratio(u.log(), low, high),
                     "log ratio +- " + Format.FIXED2.text(z) + " x sqrt(bootstrap se " + Format.SIG3.text(u.r().logSe())
                         + "^2 + between-run sigma " + Format.SIG3.text(sigma) + "^2 + run noise "
-                        + Format.SIG3.text(run) + "^2) (95% over " + m + " units); " + bounds(s)));
+                        + Format.SIG3.text(unitRun) + "^2) (95% over " + m + " units); " + bounds(s)));
             }
             double[] config = configLogs(measured);
             if (config.length >= 2) {
