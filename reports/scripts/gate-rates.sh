@@ -4,18 +4,24 @@
 # times of that backend resampled with replacement and multiplied by 1.15: a test-side injection, the product has
 # no knob for it).
 #
-#   reports/scripts/gate-rates.sh PAIRS [--load] [--backend ID] [-- RUN ARGS...]   collect PAIRS+1 runs, then judge
+#   reports/scripts/gate-rates.sh PAIRS [--load] [--backend ID] [--replicates K] [-- RUN ARGS...]
+#                                                                     collect PAIRS+2K-1 runs, then judge
 #   reports/scripts/gate-rates.sh collect DIR RUNS [--load] [-- RUN ARGS...]        runs DIR/r0 .. DIR/r<RUNS-1>
-#   reports/scripts/gate-rates.sh judge DIR [--backend ID] [-- COMPARE ARGS...]     judge the runs of DIR again
+#   reports/scripts/gate-rates.sh judge DIR [--backend ID] [--replicates K] [-- COMPARE ARGS...]
+#                                                                     judge the runs of DIR again
 #
 # Runs are made back to back, r0, r1, ...; pair i is (r<i-1>, r<i>), baseline first, so RUNS runs give RUNS-1
 # pairs, each two consecutive runs (every run but the first and last is in two pairs). Collecting once and judging
 # many times is how a change to compare is measured on the same runs: `judge` uses the rnnbench of this checkout.
+# With --replicates K each side of a pair is K consecutive runs, pooled by compare (BASELINE and CURRENT given as
+# comma-separated lists): pair i is (r<i-1> .. r<i+K-2>) against the next K runs, so RUNS runs give RUNS-2K+1
+# pairs, overlapping ones sharing runs (neighbouring pairs are not independent).
 #
 # --load    start a competing CPU load (one busy loop per core, started and stopped by this script) during every
 #           odd run: each pair then has one run at idle and one under load, the loaded one the current run in odd
 #           pairs and the baseline in even ones
-# --backend the backend slowed for the detection rate (default: the backend of the current run's first record)
+# --backend the backend slowed for the detection rate (default: the backend of the first record of r0), or all:
+#           each backend slowed in turn, one injected comparison each, a detection count per backend
 # RUN ARGS  what to run (default: --suite smoke); e.g. -- --suite quick
 # COMPARE ARGS options for every compare, e.g. -- --run-noise 5% (judge only)
 #
@@ -36,8 +42,8 @@
 # PAIRS form works in a temporary directory, removed at the end unless KEEP=1 (then its path is printed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-usage="usage: gate-rates.sh PAIRS [--load] [--backend ID] [-- RUN ARGS...] | collect DIR RUNS [--load] [-- RUN ARGS...]
-       | judge DIR [--backend ID] [-- COMPARE ARGS...]"
+usage="usage: gate-rates.sh PAIRS [--load] [--backend ID|all] [--replicates K] [-- RUN ARGS...] | collect DIR RUNS [--load] [-- RUN ARGS...]
+       | judge DIR [--backend ID|all] [--replicates K] [-- COMPARE ARGS...]"
 fail() { echo "gate-rates.sh: $*" >&2; exit 2; }
 whole() { [[ $2 =~ ^[1-9][0-9]*$ ]] || fail "$1 must be a positive whole number, not $2"; }
 
@@ -105,62 +111,83 @@ machine() { # the machine ratios compare noted, "backend xR ..."
     | sed 's/machine speed of backend \([^:]*\): its calibration took \(x[0-9.]*\)/\1 \2/' | paste -sd ' ' || true
 }
 
-judge() { # judge DIR BACKEND
-  local dir=$1 backend=$2 runs=0
+judge() { # judge DIR BACKEND REPLICATES
+  local dir=$1 backend=$2 k=$3 runs=0
   while [[ -d "$dir/r$runs" ]]; do runs=$((runs + 1)); done
-  [[ $runs -ge 2 ]] || fail "$dir holds $runs run(s) r0, r1, ...; judging needs at least 2"
+  [[ $runs -ge $((2 * k)) ]] || fail "$dir holds $runs run(s) r0, r1, ...; judging with --replicates $k needs at least $((2 * k))"
   local work
   work=$(mktemp -d)
-  local ok=0 false_pos=0 refused=0 rel_false_pos=0 detected=0 pairs=$((runs - 1))
-  for ((i = 1; i < runs; i++)); do
-    local a="$dir/r$((i - 1))" b="$dir/r$i"
-    local slowed=${backend:-$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["params"]["backend"])' "$b/runs.jsonl")}
-    inject "$b" "$work/s" "$slowed"
-    local rel speed aa inj
+  local ok=0 false_pos=0 refused=0 rel_false_pos=0 pairs=$((runs - 2 * k + 1)) slowed_all
+  local -A detected=()
+  case $backend in
+    all) slowed_all=$(python3 -c 'import json,sys; print(" ".join(sorted({json.loads(l)["params"]["backend"] for l in open(sys.argv[1])})))' "$dir/r0/runs.jsonl") ;;
+    "") slowed_all=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["params"]["backend"])' "$dir/r0/runs.jsonl") ;;
+    *) slowed_all=$backend ;;
+  esac
+  for ((i = 1; i <= pairs; i++)); do
+    local a="" b="" s="" names="" j slowed
+    for ((j = i - 1; j < i - 1 + k; j++)); do a+="${a:+,}$dir/r$j"; done
+    for ((j = i - 1 + k; j < i - 1 + 2 * k; j++)); do
+      b+="${b:+,}$dir/r$j"; s+="${s:+,}$work/s$j"
+    done
+    names=$(sed "s|$dir/||g" <<< "$a $b")
+    local rel speed aa inj verdicts=""
     rel=$(verdict "$work" "$a" "$b" --allow-machine-change)
     speed=$(machine "$work")
     cp "$work/compare.md" "$work/pair$i.md"
     grep -o "^- backend [^:]*: x[0-9.]*" "$work/compare.md" | sed 's/^- backend \([^:]*\): x/\1 /' >> "$work/aa-ratios" || true
     aa=$(verdict "$work" "$a" "$b")
-    inj=$(verdict "$work" "$a" "$work/s" --allow-machine-change)
-    cp "$work/compare.md" "$work/injected$i.md"
-    grep -o "^- backend $slowed: .*flags a slowdown of the whole backend from about x[0-9.]*" "$work/compare.md" \
-      | grep -o "[0-9.]*$" >> "$work/limits" || true
+    for slowed in $slowed_all; do
+      for ((j = i - 1 + k; j < i - 1 + 2 * k; j++)); do inject "$dir/r$j" "$work/s$j" "$slowed"; done
+      inj=$(verdict "$work" "$a" "$s" --allow-machine-change)
+      cp "$work/compare.md" "$work/injected$i-$slowed.md"
+      grep -o "^- backend $slowed: .*flags a slowdown of the whole backend from about x[0-9.]*" "$work/compare.md" \
+        | grep -o "[0-9.]*$" | sed "s/^/$slowed /" >> "$work/limits" || true
+      rm -rf "$work"/s[0-9]*
+      [[ $inj == REGRESSION ]] && detected[$slowed]=$((${detected[$slowed]:-0} + 1))
+      verdicts+="; $slowed +15%: $inj"
+    done
     case $aa in ok) ok=$((ok + 1)) ;; REGRESSION) false_pos=$((false_pos + 1)) ;; refused) refused=$((refused + 1)) ;; esac
     [[ $rel == REGRESSION ]] && rel_false_pos=$((rel_false_pos + 1))
-    [[ $inj == REGRESSION ]] && detected=$((detected + 1))
-    echo "pair $i (r$((i - 1)) r$i): machine ${speed:-not calibrated}; A/A $aa (with --allow-machine-change: $rel);" \
-      "$slowed +15%: $inj"
+    echo "pair $i ($names): machine ${speed:-not calibrated}; A/A $aa (with --allow-machine-change: $rel)$verdicts"
   done
   mkdir -p "$dir/judged"
   cp "$work"/pair*.md "$work"/injected*.md "$dir/judged/"
+  local caught=""
+  for slowed in $slowed_all; do caught+="${caught:+, }$slowed ${detected[$slowed]:-0}"; done
   echo "A/A: $ok ok, $false_pos false positives, $refused refused of $pairs ($rel_false_pos false positives with" \
-    "--allow-machine-change); injected +15%: $detected detected of $pairs ($(paste -sd ';' < <(head -2 "$dir/collected"))${compare_args[*]:+; compare ${compare_args[*]}})"
-  python3 - "$work/aa-ratios" "$work/limits" "$slowed" <<'PY'
+    "--allow-machine-change); injected +15%: $caught detected of $pairs ($(paste -sd ';' < <(head -2 "$dir/collected"))${compare_args[*]:+; compare ${compare_args[*]}}; $k run(s) a side)"
+  python3 - "$work/aa-ratios" "$work/limits" "$k" <<'PY'
 import math, statistics, sys
-ratios, limits, slowed = sys.argv[1:4]
+ratios, limits, k = sys.argv[1:4]
 by = {}
 for line in open(ratios):
     backend, ratio = line.split()
     by.setdefault(backend, []).append(math.log(float(ratio)))
 rms = {b: math.sqrt(sum(v * v for v in logs) / len(logs)) for b, logs in by.items()}
 print("run noise (A/A, relative to the calibration): " + ", ".join(
-    f"{b} {100 * (math.exp(r) - 1):.1f}%" for b, r in sorted(rms.items())) + "; for compare: --run-noise "
-    + ",".join(f"{b}={100 * (math.exp(r) - 1):.0f}%" for b, r in sorted(rms.items()))
+    f"{b} {100 * (math.exp(r) - 1):.1f}%" for b, r in sorted(rms.items())) + ("; for compare: --run-noise "
+    + ",".join(f"{b}={100 * (math.exp(r) - 1):.0f}%" for b, r in sorted(rms.items())) if k == "1"
+    else f" with {k} runs a side pooled (--run-noise is the noise of one run a side: judge with --replicates 1)")
     if rms else "run noise: no backend verdicts to measure it")
-values = [float(v) for v in open(limits) if v.strip()]
-if values:
-    print(f"smallest slowdown of {slowed} compare would flag (median over the pairs): x{statistics.median(values):.2f}")
+slowest = {}
+for line in open(limits):
+    if line.strip():
+        backend, value = line.split()
+        slowest.setdefault(backend, []).append(float(value))
+for backend, values in sorted(slowest.items()):
+    print(f"smallest slowdown of {backend} compare would flag (median over the pairs): x{statistics.median(values):.2f}")
 PY
   rm -rf "$work"
 }
 
-options() { # --load / --backend / -- ARGS into load, backend, run_args
-  load=0; backend=""; run_args=()
+options() { # --load / --backend / --replicates / -- ARGS into load, backend, replicates, run_args
+  load=0; backend=""; replicates=1; run_args=()
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --load) load=1; shift ;;
       --backend) backend=${2:?$usage}; shift 2 ;;
+      --replicates) replicates=${2:?$usage}; whole --replicates "$replicates"; shift 2 ;;
       --) shift; run_args=("$@"); break ;;
       *) fail "unknown argument $1; $usage" ;;
     esac
@@ -176,11 +203,11 @@ case "${1:?$usage}" in
     dir=${2:?$usage}; shift 2; options "$@"
     [[ $load == 0 ]] || fail "--load is for collecting; $usage"
     compare_args=("${run_args[@]}")
-    judge "$dir" "$backend" ;;
+    judge "$dir" "$backend" "$replicates" ;;
   *)
     pairs=$1; whole PAIRS "$pairs"; shift; options "$@"
     dir=$(mktemp -d)
     if [[ "${KEEP:-0}" == 1 ]]; then echo "runs kept in $dir" >&2; else trap 'stop_load; rm -rf "$dir"' EXIT; fi
-    collect "$dir/runs" $((pairs + 1)) "$load" "${run_args[@]}"
-    judge "$dir/runs" "$backend" ;;
+    collect "$dir/runs" $((pairs + 2 * replicates - 1)) "$load" "${run_args[@]}"
+    judge "$dir/runs" "$backend" "$replicates" ;;
 esac
