@@ -20,7 +20,7 @@ import org.rnnbench.harness.shard.ShardId;
  */
 public final class SweepOptions {
     /** Rounds of a sweep unless {@code --rounds} says otherwise. */
-    public static final int DEFAULT_ROUNDS = 4;
+    public static final int DEFAULT_ROUNDS = 1;
 
     /** The most rounds {@code --rounds} accepts. */
     static final int MAX_ROUNDS = 1000;

@@ -125,8 +125,8 @@ final class StepTimeJudge {
             if (pooling < 1) {
                 notes.add("backend " + backend + ": repeated runs pooled (" + measured.get(0).unit().baseline().size()
                     + " baseline, " + measured.get(0).unit().current().size() + " current for its first unit), so"
-                    + " its run noise and unit noise count x" + Format.SIG3.text(pooling) + " (sqrt of (1/runs of"
-                    + " the baseline + 1/runs of the current) / 2, the fewest runs of its units)");
+                    + " its run noise counts x" + Format.SIG3.text(pooling) + " (sqrt of (1/runs of the baseline +"
+                    + " 1/runs of the current) / 2, the fewest runs of its units); the unit noise floor does not");
             }
             double run = pooling * Math.log(1 + s.runNoise().of(backend));
             double[] logs = measured.stream().mapToDouble(Measured::log).toArray();
@@ -141,7 +141,7 @@ final class StepTimeJudge {
                 : "not estimable (too few units): within-run noise only"));
             for (Measured u : measured) {
                 double unitRun = u.unit().pooling() * Math.log(1 + s.runNoise().of(backend));
-                double sigma = Math.max(own ? rms(deviations, u.log() - median) : all, u.unit().pooling() * floor);
+                double sigma = Math.max(own ? rms(deviations, u.log() - median) : all, floor);
                 double se = Math.sqrt(u.r().logSe() * u.r().logSe() + sigma * sigma + unitRun * unitRun);
                 double low = u.log() - z * se;
                 double high = u.log() + z * se;

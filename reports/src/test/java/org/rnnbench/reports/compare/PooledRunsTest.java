@@ -46,7 +46,7 @@ class PooledRunsTest {
         assertEquals(Verdict.REGRESSION, backend.verdict(), three.markdown());
         assertEquals(1.15, backend.ratio(), 0.01);
         assertTrue(three.notes().stream().anyMatch(n -> n.startsWith("backend scratch: repeated runs pooled (3"
-            + " baseline, 3 current") && n.contains("count x0.577")), three.notes().toString());
+            + " baseline, 3 current") && n.contains("run noise counts x0.577")), three.notes().toString());
         assertTrue(three.markdown().contains("(3 repeated runs pooled, 24 runs)"), three.markdown());
         assertEquals(8, three.findings().stream().filter(f -> f.aspect() == Aspect.STEP_TIME).count(),
             "a unit is judged once however many runs a side pools");
