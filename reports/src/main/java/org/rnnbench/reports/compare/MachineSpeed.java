@@ -1,7 +1,7 @@
 package org.rnnbench.reports.compare;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.rnnbench.core.run.Environment;
+import org.rnnbench.core.run.RunRecord;
 import org.rnnbench.reports.read.LoadedRun;
 import org.rnnbench.reports.read.ResultsException;
 import org.rnnbench.reports.stats.Percentiles;
@@ -86,16 +87,12 @@ final class MachineSpeed {
      * has no GEMM figure.
      */
     static double[] atSpeed(List<LoadedRun> runs, double reference, double warmupFraction) {
-        List<double[]> each = new ArrayList<>();
-        for (LoadedRun r : runs) {
-            double g = gemm(List.of(r));
-            if (!(g > 0) || !(reference > 0)) {
-                return null;
-            }
-            double scale = reference / g;
-            each.add(Arrays.stream(StepTimes.millis(r.record(), warmupFraction)).map(v -> v * scale).toArray());
+        if (!(reference > 0) || runs.stream().anyMatch(r -> !(gemm(List.of(r)) > 0))) {
+            return null;
         }
-        return each.stream().flatMapToDouble(Arrays::stream).toArray();
+        Map<RunRecord, Double> scale = new IdentityHashMap<>();
+        runs.forEach(r -> scale.put(r.record(), reference / gemm(List.of(r))));
+        return StepTimes.pooledMillis(MatchedUnit.records(runs), warmupFraction, scale::get);
     }
 
     /** The geometric mean of the records' GEMM figures; NaN when a record has none. */

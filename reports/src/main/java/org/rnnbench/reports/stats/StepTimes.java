@@ -1,6 +1,7 @@
 package org.rnnbench.reports.stats;
 
 import java.util.Collection;
+import java.util.function.ToDoubleFunction;
 
 import org.rnnbench.core.run.RunRecord;
 
@@ -37,6 +38,15 @@ public final class StepTimes {
 
     /** The times after warm-up of several runs (repetitions or seeds of one configuration) pooled, in ms. */
     public static double[] pooledMillis(Collection<RunRecord> runs, double warmupFraction) {
+        return pooledMillis(runs, warmupFraction, r -> 1);
+    }
+
+    /**
+     * As {@link #pooledMillis(Collection, double)}, each run's times multiplied by its own {@code scale} (e.g. to
+     * put repeated runs at one machine speed).
+     */
+    public static double[] pooledMillis(Collection<RunRecord> runs, double warmupFraction,
+                                        ToDoubleFunction<RunRecord> scale) {
         int total = 0;
         for (RunRecord r : runs) {
             total += r.stepNanos().length - warmupSteps(r.stepNanos().length, warmupFraction);
@@ -45,8 +55,10 @@ public final class StepTimes {
         int at = 0;
         for (RunRecord r : runs) {
             double[] ms = millis(r, warmupFraction);
-            System.arraycopy(ms, 0, all, at, ms.length);
-            at += ms.length;
+            double k = scale.applyAsDouble(r);
+            for (double v : ms) {
+                all[at++] = v * k;
+            }
         }
         return all;
     }
