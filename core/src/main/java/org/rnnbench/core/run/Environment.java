@@ -1,6 +1,8 @@
 package org.rnnbench.core.run;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,8 @@ import org.rnnbench.core.backend.NativeSetting;
  * thread settings. Every run record carries one.
  *
  * @param gitCommit commit of the working tree ({@code unknown} outside git), with {@code -dirty} when modified
- * @param jvm       JVM name and version
+ * @param jvm       JVM name and version, then the garbage collector in parentheses ({@link #collector}): it moves
+ *                  step times as much as the JVM's version does
  * @param os        OS name and version
  * @param arch      CPU architecture
  * @param cpu       CPU model name
@@ -49,6 +52,10 @@ public record Environment(String gitCommit, String jvm, String os, String arch, 
     public static final String CALIBRATION_AFTER = "after.";
     /** The calibration's GEMM figure (ms), the one a unit's step times are judged relative to. */
     public static final String CALIBRATION_GEMM = "gemm_ms";
+
+    /** A word in a collector's memory manager names, and the collector's name. */
+    private static final String[][] COLLECTORS = {{"MarkSweepCompact", "Serial GC"}, {"G1 ", "G1 GC"},
+        {"PS ", "Parallel GC"}, {"ZGC", "ZGC"}, {"Shenandoah", "Shenandoah GC"}, {"Epsilon", "Epsilon GC"}};
 
     /** Copies the maps; a missing scheduler or calibration map is an empty one. */
     public Environment {
@@ -106,7 +113,8 @@ public record Environment(String gitCommit, String jvm, String os, String arch, 
             }
         }
         return new Environment(currentGitCommit(), System.getProperty("java.vm.name") + " "
-            + System.getProperty("java.version"), System.getProperty("os.name") + " "
+            + System.getProperty("java.version") + " (" + collector(ManagementFactory.getGarbageCollectorMXBeans()
+            .stream().map(GarbageCollectorMXBean::getName).toList()) + ")", System.getProperty("os.name") + " "
             + System.getProperty("os.version"), System.getProperty("os.arch"), cpuModel(),
             Runtime.getRuntime().availableProcessors(), libraries, threads, scheduler(System.getenv()));
     }
@@ -133,6 +141,21 @@ public record Environment(String gitCommit, String jvm, String os, String arch, 
     /** The node that ran it: Slurm's node name, else the Kubernetes pod's host name, else null. */
     public String node() {
         return scheduler.getOrDefault("SLURMD_NODENAME", scheduler.get("HOSTNAME"));
+    }
+
+    /**
+     * The garbage collector known by the names of its memory managers (the {@code GarbageCollectorMXBean} names),
+     * e.g. {@code Serial GC} for {@code Copy} and {@code MarkSweepCompact}; the names themselves, joined, when no
+     * collector is known by them.
+     */
+    public static String collector(List<String> managers) {
+        String all = String.join(" ", managers);
+        for (String[] known : COLLECTORS) {
+            if (all.contains(known[0])) {
+                return known[1];
+            }
+        }
+        return managers.isEmpty() ? "no GC named" : String.join(", ", managers);
     }
 
     /** The CPU model from /proc/cpuinfo, or {@code unknown}. */

@@ -49,8 +49,9 @@ class JavaOptionTest {
         assertEquals(Main.EXIT_OK, r.code(), r.err());
         List<RunRecord> records = new RunStore(out).records();
         assertEquals(1, records.size());
-        assertTrue(records.get(0).environment().jvm().endsWith(System.getProperty("java.version")),
-            records.get(0).environment().jvm());
+        String jvm = records.get(0).environment().jvm();
+        assertTrue(jvm.contains(" " + System.getProperty("java.version") + " "), jvm);
+        assertTrue(jvm.endsWith(" (Serial GC)"), "the workers' collector is recorded: " + jvm);
     }
 
     @Test
