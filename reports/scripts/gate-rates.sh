@@ -35,10 +35,12 @@
 # machine's speed moved), and so is the injected slowdown, which is therefore always judged. The last line sums up:
 #   A/A: <o> ok, <n> false positives, <r> refused of PAIRS (<m> false positives with --allow-machine-change);
 #   injected +15%: <d> detected of PAIRS (load: ...; run: ...)
-# and two lines on what the machine allows: the run noise (per backend, the root mean square of the log of its
+# and lines on what the machine allows: the run noise (per backend, the root mean square of the log of its
 # Hodges-Lehmann ratio over the A/A pairs judged relative to the calibration: the --run-noise this machine and
-# command need), and the median over the pairs of the smallest slowdown of the slowed backend compare said it would
-# flag.
+# command need); with one run a side, the runs a side compare needs to catch a 15% slowdown of a backend 19 times in
+# 20 (the least K with (z_b + 1.645) * noise / sqrt(K) <= log 1.15, z_b the backends' joint 95% quantile; its
+# configurations' spread is left out, so it is the least); and the median over the pairs of the smallest slowdown of
+# the slowed backend compare said it would flag.
 # PAIRS form works in a temporary directory, removed at the end unless KEEP=1 (then its path is printed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -170,6 +172,13 @@ print("run noise (A/A, relative to the calibration): " + ", ".join(
     + ",".join(f"{b}={100 * (math.exp(r) - 1):.0f}%" for b, r in sorted(rms.items())) if k == "1"
     else f" with {k} runs a side pooled (--run-noise is the noise of one run a side: judge with --replicates 1)")
     if rms else "run noise: no backend verdicts to measure it")
+if rms and k == "1":
+    # compare widens a backend's interval by z_b * noise / sqrt(runs a side) (z_b: 95% over the backends together);
+    # a slowdown s is caught 19 times in 20 when log(s) clears that plus 1.645 of the same noise
+    z = statistics.NormalDist().inv_cdf(1 - 0.025 / len(rms)) + statistics.NormalDist().inv_cdf(0.95)
+    print("runs a side for compare to catch a 15% slowdown of the backend 19 times in 20, from its run noise alone"
+          " (the spread of its configurations adds to it): " + ", ".join(
+              f"{b} {max(1, math.ceil((z * r / math.log(1.15)) ** 2))}" for b, r in sorted(rms.items())))
 slowest = {}
 for line in open(limits):
     if line.strip():
