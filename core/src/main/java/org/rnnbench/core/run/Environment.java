@@ -113,8 +113,7 @@ public record Environment(String gitCommit, String jvm, String os, String arch, 
             }
         }
         return new Environment(currentGitCommit(), System.getProperty("java.vm.name") + " "
-            + System.getProperty("java.version") + " (" + collector(ManagementFactory.getGarbageCollectorMXBeans()
-            .stream().map(GarbageCollectorMXBean::getName).toList()) + ")", System.getProperty("os.name") + " "
+            + System.getProperty("java.version") + " (" + currentCollector() + ")", System.getProperty("os.name") + " "
             + System.getProperty("os.version"), System.getProperty("os.arch"), cpuModel(),
             Runtime.getRuntime().availableProcessors(), libraries, threads, scheduler(System.getenv()));
     }
@@ -141,6 +140,12 @@ public record Environment(String gitCommit, String jvm, String os, String arch, 
     /** The node that ran it: Slurm's node name, else the Kubernetes pod's host name, else null. */
     public String node() {
         return scheduler.getOrDefault("SLURMD_NODENAME", scheduler.get("HOSTNAME"));
+    }
+
+    /** The garbage collector of this JVM ({@link #collector} of its memory managers' names). */
+    public static String currentCollector() {
+        return collector(ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+            .toList());
     }
 
     /**

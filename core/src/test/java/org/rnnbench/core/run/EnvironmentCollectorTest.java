@@ -32,6 +32,7 @@ class EnvironmentCollectorTest {
     void theCurrentJvmIsRecordedWithItsCollector() {
         String expected = Environment.collector(ManagementFactory.getGarbageCollectorMXBeans().stream()
             .map(GarbageCollectorMXBean::getName).toList());
+        assertEquals(expected, Environment.currentCollector());
         String jvm = Environment.current(Map.of(), 1).jvm();
         assertTrue(jvm.startsWith(System.getProperty("java.vm.name") + " " + System.getProperty("java.version")), jvm);
         assertTrue(jvm.endsWith(" (" + expected + ")"), jvm);
