@@ -87,11 +87,14 @@ final class MachineSpeed {
      * has no GEMM figure.
      */
     static double[] atSpeed(List<LoadedRun> runs, double reference, double warmupFraction) {
-        if (!(reference > 0) || runs.stream().anyMatch(r -> !(gemm(List.of(r)) > 0))) {
-            return null;
-        }
         Map<RunRecord, Double> scale = new IdentityHashMap<>();
-        runs.forEach(r -> scale.put(r.record(), reference / gemm(List.of(r))));
+        for (LoadedRun r : runs) {
+            double g = gemm(List.of(r));
+            if (!(g > 0) || !(reference > 0)) {
+                return null;
+            }
+            scale.put(r.record(), reference / g);
+        }
         return StepTimes.pooledMillis(MatchedUnit.records(runs), warmupFraction, scale::get);
     }
 
