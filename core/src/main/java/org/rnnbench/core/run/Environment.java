@@ -32,7 +32,7 @@ import org.rnnbench.core.backend.NativeSetting;
  * @param scheduler the batch scheduler's identity of the job that ran it, under the variables' own names
  *                  ({@link #SCHEDULER_VARIABLES}); empty outside a scheduler
  * @param calibration the speed of the machine as the JVM that ran the unit measured it, by name: milliseconds of a
- *                  fixed single-threaded workload ({@code gemm_ms}, {@code scalar_ms}, {@code chase_ms}) just before the unit, under
+ *                  fixed single-threaded workload ({@code gemm_ms}, {@code scalar_ms}) just before the unit, under
  *                  {@code before.}, and just after it, under {@code after.} (records of version 4 written before
  *                  the measurement after a unit existed have the bare names, measured before the JVM's first unit);
  *                  empty when not measured. Comparisons of step times across runs divide by its ratio.

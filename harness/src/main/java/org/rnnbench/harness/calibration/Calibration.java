@@ -8,10 +8,9 @@ import org.rnnbench.core.run.Environment;
 
 /**
  * A fixed single-threaded workload that measures the machine, not the code under test, the same code in every
- * backend JVM: a float GEMM ({@value #N} x {@value #N} x {@value #N}, plain loops), a scalar loop (a chain of
- * {@value #SCALAR_STEPS} dependent integer multiply-adds) and a memory-latency walk ({@value #CHASE_LOADS} dependent
- * loads through a {@value #CHASE_MB} MB array, {@link PointerChase}). Its figures are {@code gemm_ms},
- * {@code scalar_ms} and {@code chase_ms}: the median over {@value Repetitions#TIMED} timed repetitions of each part, in milliseconds, after a warm-up that
+ * backend JVM: a float GEMM ({@value #N} x {@value #N} x {@value #N}, plain loops) and a scalar loop (a chain of
+ * {@value #SCALAR_STEPS} dependent integer multiply-adds). Its figures are {@code gemm_ms} and {@code scalar_ms}:
+ * the median over {@value Repetitions#TIMED} timed repetitions of each part, in milliseconds, after a warm-up that
  * lasts until the JIT has settled ({@link Repetitions}). About a quarter of a second on an idle core the first time
  * in a JVM, less afterwards. A loaded machine makes both slower by about as much as it makes the units' steps
  * slower.
@@ -34,17 +33,10 @@ public final class Calibration {
     public static final String GEMM = Environment.CALIBRATION_GEMM;
     /** The figure of the scalar loop. */
     public static final String SCALAR = "scalar_ms";
-    /** The figure of the memory-latency walk. */
-    public static final String CHASE = "chase_ms";
-    /** The size of the walked array in MB: past L2, in L3. */
-    static final int CHASE_MB = 4;
-    /** The loads of one repetition of the walk. */
-    static final int CHASE_LOADS = 100_000;
 
     private static final float[] A = new float[N * N];
     private static final float[] B = new float[N * N];
     private static final float[] C = new float[N * N];
-    private static final PointerChase WALK = new PointerChase(CHASE_MB << 18);
     private static volatile double sink;
 
     static {
@@ -57,7 +49,7 @@ public final class Calibration {
     private Calibration() {
     }
 
-    /** Runs the workload and returns {@code gemm_ms}, {@code scalar_ms} and {@code chase_ms}. */
+    /** Runs the workload and returns {@code gemm_ms} and {@code scalar_ms}. */
     public static Map<String, Double> measure() {
         double[] medians = Repetitions.medians(() -> {
             long t0 = System.nanoTime();
@@ -65,15 +57,12 @@ public final class Calibration {
             long t1 = System.nanoTime();
             sink = chain(SCALAR_STEPS);
             long t2 = System.nanoTime();
-            WALK.walk(CHASE_LOADS);
-            long t3 = System.nanoTime();
-            return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6};
+            return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6};
         });
-        sink += C[N + 1] + WALK.position();
+        sink += C[N + 1];
         Map<String, Double> out = new LinkedHashMap<>();
         out.put(GEMM, medians[0]);
         out.put(SCALAR, medians[1]);
-        out.put(CHASE, medians[2]);
         return out;
     }
 
