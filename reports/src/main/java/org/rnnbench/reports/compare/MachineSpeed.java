@@ -30,9 +30,9 @@ import org.rnnbench.reports.table.Format;
  * fast end ({@link StepTimeJudge}), which a moment of load does not reach: the faster end is the machine those steps
  * ran on. Seen in this project's recorded quick runs (2-vCPU VM): three dl4j units of one run whose calibration read
  * 0.78-0.81 ms at one end and 0.27 at the other, their steps as fast as in every other run; divided by the mean of
- * the ends they came out at x0.58-0.64 of their usual time, and pulled the backend's interval down far enough to hide a 15% slowdown of the
- * rest. The slower end would instead count a load that only touched one end as if it had lasted all through. For every figure
- * both sides have, the ratio of its medians over the backend's records, current over baseline; the backend's
+ * the ends they came out at x0.58-0.64 of their usual time, and pulled the backend's interval down far enough to
+ * hide a 15% slowdown of the rest. The slower end would instead count a load that only touched one end as if it had
+ * lasted all through. For every figure both sides have, the ratio of its medians over the backend's records, current over baseline; the backend's
  * machine ratio is their geometric mean. A loaded machine slows every unit of a backend at once, which the step
  * times alone cannot tell from a regression of the backend; divided by this ratio they can.
  *
@@ -95,10 +95,13 @@ final class MachineSpeed {
      * has no GEMM figure.
      */
     static double[] atSpeed(List<LoadedRun> runs, double reference, double warmupFraction) {
+        if (!(reference > 0)) {
+            return null;
+        }
         Map<RunRecord, Double> scale = new IdentityHashMap<>();
         for (LoadedRun r : runs) {
             double g = gemm(List.of(r));
-            if (!(g > 0) || !(reference > 0)) {
+            if (!(g > 0)) {
                 return null;
             }
             scale.put(r.record(), reference / g);
