@@ -39,10 +39,11 @@
 # Hodges-Lehmann ratio over the A/A pairs judged relative to the calibration: the --run-noise this machine and
 # command need; with --replicates K, the --run-noise that makes compare, which counts it divided by sqrt(K), assume
 # the noise measured with K runs a side: pooling does not shrink it as sqrt(K) (faster for heavy tails, slower for
-# a drift that outlasts a run), so the one-run figure would misstate it); with one run a side, the runs a side compare needs to catch a 15% slowdown of a backend 19 times in
-# 20 (the least K with (z_b + 1.645) * noise / sqrt(K) <= log 1.15, z_b the backends' joint 95% quantile; its
-# configurations' spread is left out, so it is the least); and the median over the pairs of the smallest slowdown of
-# the slowed backend compare said it would flag.
+# a drift that outlasts a run), so the one-run figure would misstate it); with one run a side, the runs a side
+# compare needs to catch a 15% slowdown of a backend 19 times in 20 (the least K with
+# (z_b + 1.645) * noise / sqrt(K) <= log 1.15, z_b the backends' joint 95% quantile; its configurations' spread is
+# left out, so it is the least); and the median over the pairs of the smallest slowdown of the slowed backend
+# compare said it would flag.
 # PAIRS form works in a temporary directory, removed at the end unless KEEP=1 (then its path is printed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -171,7 +172,8 @@ for line in open(ratios):
 rms = {b: math.sqrt(sum(v * v for v in logs) / len(logs)) for b, logs in by.items()}
 print("run noise (A/A, relative to the calibration): " + ", ".join(
     f"{b} {100 * (math.exp(r) - 1):.1f}%" for b, r in sorted(rms.items()))
-    + ("; for compare: --run-noise " if k == "1" else f" with {k} runs a side pooled; for compare with {k} runs a side: --run-noise ")
+    + ("; for compare: --run-noise " if k == "1"
+       else f" with {k} runs a side pooled; for compare with {k} runs a side: --run-noise ")
     # compare counts --run-noise / sqrt(runs a side): the figure that gives the noise measured at this k
     + ",".join(f"{b}={100 * (math.exp(r * math.sqrt(int(k))) - 1):.0f}%" for b, r in sorted(rms.items()))
     if rms else "run noise: no backend verdicts to measure it")
