@@ -4,9 +4,10 @@
 # times of that backend resampled with replacement and multiplied by 1.15: a test-side injection, the product has
 # no knob for it).
 #
-#   reports/scripts/gate-rates.sh PAIRS [--load] [--backend ID] [--replicates K] [-- RUN ARGS...]
+#   reports/scripts/gate-rates.sh PAIRS [--load|--load-all] [--backend ID] [--replicates K] [-- RUN ARGS...]
 #                                                                     collect PAIRS+2K-1 runs, then judge
-#   reports/scripts/gate-rates.sh collect DIR RUNS [--load] [-- RUN ARGS...]        runs DIR/r0 .. DIR/r<RUNS-1>
+#   reports/scripts/gate-rates.sh collect DIR RUNS [--load|--load-all] [-- RUN ARGS...]
+#                                                                     runs DIR/r0 .. DIR/r<RUNS-1>
 #   reports/scripts/gate-rates.sh judge DIR [--backend ID] [--replicates K] [-- COMPARE ARGS...]
 #                                                                     judge the runs of DIR again
 #
@@ -20,6 +21,7 @@
 # --load    start a competing CPU load (one busy loop per core, started and stopped by this script) during every
 #           odd run: each pair then has one run at idle and one under load, the loaded one the current run in odd
 #           pairs and the baseline in even ones
+# --load-all the same load during every run: a busy machine, both runs of every pair under load
 # --backend the backend slowed for the detection rate (default: the backend of the first record of r0), or all:
 #           each backend slowed in turn, one injected comparison each, a detection count per backend
 # RUN ARGS  what to run (default: --suite smoke); e.g. -- --suite quick
@@ -47,7 +49,8 @@
 # PAIRS form works in a temporary directory, removed at the end unless KEEP=1 (then its path is printed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-usage="usage: gate-rates.sh PAIRS [--load] [--backend ID|all] [--replicates K] [-- RUN ARGS...] | collect DIR RUNS [--load] [-- RUN ARGS...]
+usage="usage: gate-rates.sh PAIRS [--load|--load-all] [--backend ID|all] [--replicates K] [-- RUN ARGS...]
+       | collect DIR RUNS [--load|--load-all] [-- RUN ARGS...]
        | judge DIR [--backend ID|all] [--replicates K] [-- COMPARE ARGS...]"
 fail() { echo "gate-rates.sh: $*" >&2; exit 2; }
 whole() { [[ $2 =~ ^[1-9][0-9]*$ ]] || fail "$1 must be a positive whole number, not $2"; }
@@ -63,7 +66,7 @@ stop_load() {
 }
 trap stop_load EXIT
 
-collect() { # collect DIR RUNS LOAD RUN-ARGS...
+collect() { # collect DIR RUNS LOAD RUN-ARGS... (LOAD 0: none, 1: every odd run, 2: every run)
   local dir=$1 runs=$2 load=$3
   shift 3
   local args=("$@")
@@ -72,7 +75,7 @@ collect() { # collect DIR RUNS LOAD RUN-ARGS...
   [[ ! -e "$dir/r0" ]] || fail "$dir already holds runs; collect into a new directory"
   printf '%s\n' "load=$load" "run=${args[*]}" > "$dir/collected"
   for ((i = 0; i < runs; i++)); do
-    local loaded=$((load == 1 && i % 2 == 1 ? 1 : 0))
+    local loaded=$((load == 2 || (load == 1 && i % 2 == 1) ? 1 : 0))
     [[ $loaded == 1 ]] && start_load
     local t0=$SECONDS
     ./rnnbench run "${args[@]}" --out "$dir/r$i" --progress none > "$dir/r$i.log" 2>&1 || true
@@ -195,11 +198,12 @@ PY
   rm -rf "$work"
 }
 
-options() { # --load / --backend / --replicates / -- ARGS into load, backend, replicates, run_args
+options() { # --load / --load-all / --backend / --replicates / -- ARGS into load, backend, replicates, run_args
   load=0; backend=""; replicates=1; run_args=()
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --load) load=1; shift ;;
+      --load-all) load=2; shift ;;
       --backend) backend=${2:?$usage}; shift 2 ;;
       --replicates) replicates=${2:?$usage}; whole --replicates "$replicates"; shift 2 ;;
       --) shift; run_args=("$@"); break ;;
@@ -215,7 +219,7 @@ case "${1:?$usage}" in
     collect "$dir" "$runs" "$load" "${run_args[@]}" ;;
   judge)
     dir=${2:?$usage}; shift 2; options "$@"
-    [[ $load == 0 ]] || fail "--load is for collecting; $usage"
+    [[ $load == 0 ]] || fail "--load and --load-all are for collecting; $usage"
     compare_args=("${run_args[@]}")
     judge "$dir" "$backend" "$replicates" ;;
   *)
