@@ -8,7 +8,7 @@
 #                                                                     collect PAIRS+2K-1 runs, then judge
 #   reports/scripts/gate-rates.sh collect DIR RUNS [--load|--load-all] [-- RUN ARGS...]
 #                                                                     runs DIR/r0 .. DIR/r<RUNS-1>
-#   reports/scripts/gate-rates.sh judge DIR [--backend ID] [--replicates K] [-- COMPARE ARGS...]
+#   reports/scripts/gate-rates.sh judge DIR [--backend ID] [--replicates K [--interleave]] [-- COMPARE ARGS...]
 #                                                                     judge the runs of DIR again
 #
 # Runs are made back to back, r0, r1, ...; pair i is (r<i-1>, r<i>), baseline first, so RUNS runs give RUNS-1
@@ -16,7 +16,9 @@
 # many times is how a change to compare is measured on the same runs: `judge` uses the rnnbench of this checkout.
 # With --replicates K each side of a pair is K consecutive runs, pooled by compare (BASELINE and CURRENT given as
 # comma-separated lists): pair i is (r<i-1> .. r<i+K-2>) against the next K runs, so RUNS runs give RUNS-2K+1
-# pairs, overlapping ones sharing runs (neighbouring pairs are not independent).
+# pairs, overlapping ones sharing runs (neighbouring pairs are not independent). With --interleave the same 2K runs
+# are dealt out alternately, r<i-1>, r<i+1>, ... to the baseline and r<i>, r<i+2>, ... to the current: how runs
+# of two builds made in turn compare, the machine's slow stretches falling on both sides alike.
 #
 # --load    start a competing CPU load (one busy loop per core, started and stopped by this script) during every
 #           odd run: each pair then has one run at idle and one under load, the loaded one the current run in odd
@@ -51,7 +53,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 usage="usage: gate-rates.sh PAIRS [--load|--load-all] [--backend ID|all] [--replicates K] [-- RUN ARGS...]
        | collect DIR RUNS [--load|--load-all] [-- RUN ARGS...]
-       | judge DIR [--backend ID|all] [--replicates K] [-- COMPARE ARGS...]"
+       | judge DIR [--backend ID|all] [--replicates K [--interleave]] [-- COMPARE ARGS...]"
 fail() { echo "gate-rates.sh: $*" >&2; exit 2; }
 whole() { [[ $2 =~ ^[1-9][0-9]*$ ]] || fail "$1 must be a positive whole number, not $2"; }
 
@@ -134,9 +136,11 @@ judge() { # judge DIR BACKEND REPLICATES
   esac
   for ((i = 1; i <= pairs; i++)); do
     local a="" b="" s="" names="" j slowed
-    for ((j = i - 1; j < i - 1 + k; j++)); do a+="${a:+,}$dir/r$j"; done
-    for ((j = i - 1 + k; j < i - 1 + 2 * k; j++)); do
-      b+="${b:+,}$dir/r$j"; s+="${s:+,}$work/s$j"
+    local current=()
+    for ((j = i - 1; j < i - 1 + 2 * k; j++)); do # the baseline's runs first, or every other run with --interleave
+      if (( interleave ? (j - i + 1) % 2 == 0 : j < i - 1 + k )); then a+="${a:+,}$dir/r$j"; else
+        b+="${b:+,}$dir/r$j"; s+="${s:+,}$work/s$j"; current+=("$j")
+      fi
     done
     names=$(sed "s|$dir/||g" <<< "$a $b")
     local rel speed aa inj verdicts=""
@@ -146,7 +150,7 @@ judge() { # judge DIR BACKEND REPLICATES
     grep -o "^- backend [^:]*: x[0-9.]*" "$work/compare.md" | sed 's/^- backend \([^:]*\): x/\1 /' >> "$work/aa-ratios" || true
     aa=$(verdict "$work" "$a" "$b")
     for slowed in $slowed_all; do
-      for ((j = i - 1 + k; j < i - 1 + 2 * k; j++)); do inject "$dir/r$j" "$work/s$j" "$slowed"; done
+      for j in "${current[@]}"; do inject "$dir/r$j" "$work/s$j" "$slowed"; done
       inj=$(verdict "$work" "$a" "$s" --allow-machine-change)
       cp "$work/compare.md" "$work/injected$i-$slowed.md"
       grep -o "^- backend $slowed: .*flags a slowdown of the whole backend from about x[0-9.]*" "$work/compare.md" \
@@ -164,7 +168,7 @@ judge() { # judge DIR BACKEND REPLICATES
   local caught=""
   for slowed in $slowed_all; do caught+="${caught:+, }$slowed ${detected[$slowed]:-0}"; done
   echo "A/A: $ok ok, $false_pos false positives, $refused refused of $pairs ($rel_false_pos false positives with" \
-    "--allow-machine-change); injected +15%: $caught detected of $pairs ($(paste -sd ';' < <(head -2 "$dir/collected"))${compare_args[*]:+; compare ${compare_args[*]}}; $k run(s) a side)"
+    "--allow-machine-change); injected +15%: $caught detected of $pairs ($(paste -sd ';' < <(head -2 "$dir/collected"))${compare_args[*]:+; compare ${compare_args[*]}}; $k run(s) a side$( ((interleave)) && echo ", interleaved"))"
   python3 - "$work/aa-ratios" "$work/limits" "$k" <<'PY'
 import math, statistics, sys
 ratios, limits, k = sys.argv[1:4]
@@ -199,13 +203,14 @@ PY
 }
 
 options() { # --load / --load-all / --backend / --replicates / -- ARGS into load, backend, replicates, run_args
-  load=0; backend=""; replicates=1; run_args=()
+  load=0; backend=""; replicates=1; interleave=0; run_args=()
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --load) load=1; shift ;;
       --load-all) load=2; shift ;;
       --backend) backend=${2:?$usage}; shift 2 ;;
       --replicates) replicates=${2:?$usage}; whole --replicates "$replicates"; shift 2 ;;
+      --interleave) interleave=1; shift ;;
       --) shift; run_args=("$@"); break ;;
       *) fail "unknown argument $1; $usage" ;;
     esac
@@ -215,7 +220,7 @@ options() { # --load / --load-all / --backend / --replicates / -- ARGS into load
 case "${1:?$usage}" in
   collect)
     dir=${2:?$usage}; runs=${3:?$usage}; whole RUNS "$runs"; shift 3; options "$@"
-    [[ -z $backend ]] || fail "--backend is for judging; $usage"
+    [[ -z $backend && $interleave == 0 ]] || fail "--backend and --interleave are for judging; $usage"
     collect "$dir" "$runs" "$load" "${run_args[@]}" ;;
   judge)
     dir=${2:?$usage}; shift 2; options "$@"
