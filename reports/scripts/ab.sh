@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Compares this checkout (with its uncommitted changes) against a git revision on this machine, the way the gate
-# measured best: K runs of each, made in turn (baseline, current, baseline, current, ...), so that the machine's
-# slow stretches fall on both sides alike, then `rnnbench compare` of the K baseline runs against the K current
-# ones, pooled.
+# Compares this checkout (with its uncommitted changes) against a git revision on this machine: K runs of each,
+# made in turn (baseline, current, baseline, current, ...), so that a slow stretch of the machine that outlasts a
+# run falls on both sides, then `rnnbench compare` of the K baseline runs against the K current ones, pooled
+# (reports/README.md "Measuring the gate" has what the gate caught this way).
 #
 #   reports/scripts/ab.sh REV K DIR [-- RUN ARGS... [--compare COMPARE ARGS...]]
 #
