@@ -32,9 +32,10 @@ import org.rnnbench.reports.table.Format;
  * 0.78-0.81 ms at one end and 0.27 at the other, their steps as fast as in every other run; divided by the mean of
  * the ends they came out at x0.58-0.64 of their usual time, and pulled the backend's interval down far enough to
  * hide a 15% slowdown of the rest. The slower end would instead count a load that only touched one end as if it had
- * lasted all through. For every figure both sides have, the ratio of its medians over the backend's records, current over baseline; the backend's
- * machine ratio is their geometric mean. A loaded machine slows every unit of a backend at once, which the step
- * times alone cannot tell from a regression of the backend; divided by this ratio they can.
+ * lasted all through. For every figure both sides have, the ratio of its medians over the backend's records,
+ * current over baseline; the backend's machine ratio is their geometric mean. A loaded machine slows every unit of a
+ * backend at once, which the step times alone cannot tell from a regression of the backend; divided by this ratio
+ * they can.
  *
  * <p>The backend's ratio decides whether the machines are comparable at all; each unit's step times are judged
  * relative to the unit's own ratio ({@link #unitRatio}), its GEMM figure current over baseline. Measured on this
