@@ -46,7 +46,8 @@ trap 'git worktree remove --force "$src" 2> /dev/null || true' EXIT
 
 # both sides are built before the first run, so that no build lands inside a timed run
 for side in "$src" "$(pwd)"; do
-  (cd "$side" && ./rnnbench --help) > /dev/null 2> "$dir/build.log" || fail "building $side failed; see $dir/build.log" 3
+  (cd "$side" && ./rnnbench --help) > /dev/null 2> "$dir/build.log" \
+    || fail "building $side failed; see $dir/build.log" 3
 done
 baseline=() current=()
 for ((i = 0; i < k; i++)); do
@@ -60,8 +61,8 @@ for ((i = 0; i < k; i++)); do
     if [[ $side == b ]]; then baseline+=("$dir/$side$i"); else current+=("$dir/$side$i"); fi
   done
 done
+git worktree remove --force "$src"
+trap - EXIT
 join() { local IFS=,; echo "$*"; }
-code=0
-./rnnbench compare "$(join "${baseline[@]}")" "$(join "${current[@]}")" "${compare_args[@]}" \
-  --markdown "$dir/compare.md" || code=$?
-exit "$code"
+exec ./rnnbench compare "$(join "${baseline[@]}")" "$(join "${current[@]}")" "${compare_args[@]}" \
+  --markdown "$dir/compare.md"

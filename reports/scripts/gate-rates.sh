@@ -167,8 +167,10 @@ judge() { # judge DIR BACKEND REPLICATES
   cp "$work"/pair*.md "$work"/injected*.md "$dir/judged/"
   local caught=""
   for slowed in $slowed_all; do caught+="${caught:+, }$slowed ${detected[$slowed]:-0}"; done
+  local sides="$k run(s) a side"
+  ((interleave == 0)) || sides+=", interleaved"
   echo "A/A: $ok ok, $false_pos false positives, $refused refused of $pairs ($rel_false_pos false positives with" \
-    "--allow-machine-change); injected +15%: $caught detected of $pairs ($(paste -sd ';' < <(head -2 "$dir/collected"))${compare_args[*]:+; compare ${compare_args[*]}}; $k run(s) a side$( ((interleave)) && echo ", interleaved"))"
+    "--allow-machine-change); injected +15%: $caught detected of $pairs ($(paste -sd ';' < <(head -2 "$dir/collected"))${compare_args[*]:+; compare ${compare_args[*]}}; $sides)"
   python3 - "$work/aa-ratios" "$work/limits" "$k" <<'PY'
 import math, statistics, sys
 ratios, limits, k = sys.argv[1:4]
