@@ -63,6 +63,6 @@ for ((i = 0; i < k; i++)); do
 done
 git worktree remove --force "$src"
 trap - EXIT
-join() { local IFS=,; echo "$*"; }
-exec ./rnnbench compare "$(join "${baseline[@]}")" "$(join "${current[@]}")" "${compare_args[@]}" \
+commas() { local IFS=,; echo "$*"; } # not join: that is a coreutils command
+exec ./rnnbench compare "$(commas "${baseline[@]}")" "$(commas "${current[@]}")" "${compare_args[@]}" \
   --markdown "$dir/compare.md"
