@@ -19,7 +19,8 @@ import org.rnnbench.core.run.RunRecordCodec;
  * Loads every run-record file of a results directory: the files whose names end in {@value #SUFFIX}, found
  * recursively and read in path order, one {@link RunRecord} per non-blank line, except below {@code shards/}
  * (a sharded sweep's shards, whose records {@code rnnbench merge} copies into the directory itself; a shard is read
- * as a directory of its own).
+ * as a directory of its own). The directory named may be a symbolic link (results kept elsewhere, gathered under
+ * one name); links below it are not followed, and files are named by the path given.
  *
  * <p>Corrupt input is an error whose one-line message names {@code file:line}: a line that is not a complete
  * record, a record without task, backend or cell, a file that is not UTF-8. One case is only a warning: a
@@ -91,9 +92,11 @@ public final class ResultsReader {
 
     private static List<Path> recordFiles(Path dir) {
         Path shards = dir.resolve(SHARDS);
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p)
-                && !p.startsWith(shards)).sorted().toList();
+        try (Stream<Path> walk = Files.walk(dir.toRealPath())) {
+            Path root = dir.toRealPath();
+            return walk.map(p -> dir.resolve(root.relativize(p)))
+                .filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p)
+                    && !p.startsWith(shards)).sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             throw new ResultsException("cannot list " + dir + ": " + e.getMessage(), e);
         }

@@ -45,6 +45,16 @@ class ResultsReaderTest {
     }
 
     @Test
+    void aDirectoryNamedThroughASymbolicLinkIsReadAndItsFilesNamedByThatPath() throws IOException {
+        List<RunRecord> records = Fixtures.records("run-a");
+        Fixtures.write(tmp.resolve("kept/r0"), records.subList(0, 3));
+        Path link = Files.createSymbolicLink(tmp.resolve("r0"), tmp.resolve("kept/r0"));
+        Results r = ResultsReader.read(link);
+        assertEquals(3, r.runs().size());
+        assertTrue(r.runs().get(0).source().startsWith(link.toString()), r.runs().get(0).source());
+    }
+
+    @Test
     void aCorruptLineInTheMiddleIsAnErrorNamingFileAndLine() throws IOException {
         List<String> lines = lines(4);
         lines.set(1, lines.get(1).substring(0, 100));
