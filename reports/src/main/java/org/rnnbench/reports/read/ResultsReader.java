@@ -92,11 +92,13 @@ public final class ResultsReader {
 
     private static List<Path> recordFiles(Path dir) {
         Path shards = dir.resolve(SHARDS);
-        try (Stream<Path> walk = Files.walk(dir.toRealPath())) {
-            Path root = dir.toRealPath();
-            return walk.map(p -> dir.resolve(root.relativize(p)))
-                .filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p)
-                    && !p.startsWith(shards)).sorted().toList();
+        try {
+            Path root = dir.toRealPath(); // Files.walk does not enter a link it starts from
+            try (Stream<Path> walk = Files.walk(root)) {
+                return walk.map(p -> dir.resolve(root.relativize(p)))
+                    .filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p)
+                        && !p.startsWith(shards)).sorted().toList();
+            }
         } catch (IOException | UncheckedIOException e) {
             throw new ResultsException("cannot list " + dir + ": " + e.getMessage(), e);
         }
